@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Kiln;
+using Kiln.Cli;
+using Kiln.Cli.Commands;
+using Kiln.Cli.Output;
+using Kiln.Extensions;
+
+using var interruption = new Interruption();
+ExtensionRegistry registry;
+try
+{
+    registry = ExtensionRegistry.CreateDefault();
+}
+catch (KilnException exception)
+{
+    Terminal.Error(exception.Message);
+    return exception.ExitCode;
+}
+
+var root = new RootCommand("Kiln builds bootable Debian disk images for virtual machines and clouds from one YAML manifest.")
+{
+    CommonOptions.Color,
+    CommonOptions.Debug,
+};
+root.Subcommands.Add(BuildCommand.Create(registry, interruption));
+root.Subcommands.Add(ValidateCommand.Create(registry));
+root.Subcommands.Add(PlanCommand.Create(registry));
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Terminal.Error(error.Message);
+    }
+
+    Console.Error.WriteLine("kiln: see `kiln --help`");
+    return 2;
+}
+
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, interruption.Token);
+}
+catch (OperationCanceledException) when (interruption.Happened)
+{
+    Terminal.Error("interrupted");
+    return 130;
+}
+catch (KilnException exception)
+{
+    Terminal.Error(exception.Message);
+    return exception.ExitCode;
+}

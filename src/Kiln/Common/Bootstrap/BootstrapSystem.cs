@@ -1,0 +1,65 @@
+using Kiln.Host;
+using Kiln.Manifests;
+using Kiln.Packages;
+using Kiln.Tasks;
+
+namespace Kiln.Common.Bootstrap;
+
+/// <summary>
+/// Creates the base system in the root directory. mmdebstrap installs every requested package in the same
+/// apt run, with the apt configuration and debconf answers in place first; debootstrap creates the base
+/// with the packages it can take, and the rest follows with apt.
+/// </summary>
+public sealed class BootstrapSystem : BuildTask
+{
+    public override Phase Phase => Phase.OsInstallation;
+
+    public override string Description => "Bootstrapping the base system";
+
+    public override IEnumerable<HostTool> RequiredTools(Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap
+            ? [new HostTool("debootstrap", "debootstrap"), new HostTool("chroot", "coreutils")]
+            : [new HostTool("mmdebstrap", "mmdebstrap"), new HostTool("chroot", "coreutils")];
+    }
+
+    public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var manifest = context.Manifest;
+        var early = Path.Combine(context.Paths.Scratch, "early");
+        EarlyFileWriter.WriteTo(context, early);
+        var debconf = Path.Combine(context.Paths.Scratch, "debconf-selections");
+        await File.WriteAllTextAsync(debconf, EarlyFileWriter.DebconfText(context), cancellationToken);
+        var request = new BootstrapRequest
+        {
+            Suite = context.Release.Codename,
+            Target = context.Paths.Root,
+            Architecture = manifest.System.Architecture,
+            Sources = context.Sources.Main,
+            Components = manifest.Packages.Components,
+            Variant = manifest.Bootstrapper.Variant,
+            Include = context.Packages.Requests,
+            Exclude = manifest.Bootstrapper.ExcludePackages,
+            Keyring = manifest.Bootstrapper.Keyring,
+            NoCheckGpg = manifest.Bootstrapper.NoCheckGpg,
+            EarlyFilesDirectory = early,
+            DebconfSelectionsFile = context.DebconfSelections.Count > 0 ? debconf : null,
+            PackageCache = PackageCache.DirectoryFor(context),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(context.Paths.Root)!);
+        if (manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap)
+        {
+            var includable = context.Packages.Requests.Where(DebootstrapCommand.CanInclude).ToList();
+            await context.Runner.RunCheckedAsync(DebootstrapCommand.Build(request, [.. includable.Select(p => p.Name)]), cancellationToken);
+            context.Packages.MarkInstalled(includable);
+            EarlyFileWriter.WriteTo(context, context.Paths.Root);
+        }
+        else
+        {
+            await context.Runner.RunCheckedAsync(MmdebstrapCommand.Build(request), cancellationToken);
+            context.Packages.MarkInstalled(context.Packages.Requests);
+        }
+    }
+}

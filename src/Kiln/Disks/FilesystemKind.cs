@@ -1,0 +1,11 @@
+namespace Kiln.Disks;
+
+/// <summary>The filesystems Kiln can create and fill.</summary>
+public enum FilesystemKind
+{
+    Ext2,
+    Ext3,
+    Ext4,
+    Xfs,
+    Btrfs,
+}

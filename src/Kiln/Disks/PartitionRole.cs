@@ -1,0 +1,16 @@
+namespace Kiln.Disks;
+
+/// <summary>What a partition on the disk is for.</summary>
+public enum PartitionRole
+{
+    /// <summary>A filesystem from the manifest (root, boot, var ...).</summary>
+    Filesystem,
+
+    Swap,
+
+    /// <summary>The small unformatted GPT partition where GRUB puts its core image on BIOS systems.</summary>
+    BiosBoot,
+
+    /// <summary>The msdos extended partition that holds logical partitions 5 and up.</summary>
+    Extended,
+}

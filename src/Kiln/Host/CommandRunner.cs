@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Kiln.Host;
+
+/// <summary>Runs external programs as child processes, logging argv, every output line and the duration.</summary>
+public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : ICommandRunner
+{
+    /// <summary>How long a child gets to exit after SIGTERM before it is killed.</summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(20);
+
+    public async Task<CommandResult> RunAsync(CommandLine command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var masker = new SecretMasker(command.Secrets);
+        var name = Path.GetFileName(command.Program);
+        LogStarting(masker.Mask(command.ToString()));
+
+        using var process = new Process { StartInfo = CreateStartInfo(command) };
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new KilnException($"cannot run `{command.Program}`: {exception.Message}", exception);
+        }
+
+        var readOut = PumpAsync(process.StandardOutput, stdout, line => LogOutput(name, masker.Mask(line)));
+        var readErr = PumpAsync(process.StandardError, stderr, line => LogOutput(name, masker.Mask(line)));
+        await WriteInputAsync(process, command.StandardInput);
+
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await TerminateAsync(process, name);
+            await Task.WhenAll(readOut, readErr);
+            LogInterrupted(name, stopwatch.Elapsed.TotalSeconds);
+            throw;
+        }
+
+        await Task.WhenAll(readOut, readErr);
+        stopwatch.Stop();
+        LogFinished(name, process.ExitCode, stopwatch.Elapsed.TotalSeconds);
+        return new CommandResult(command, process.ExitCode, masker.Mask(stdout.ToString()), masker.Mask(stderr.ToString()), stopwatch.Elapsed);
+    }
+
+    private static ProcessStartInfo CreateStartInfo(CommandLine command)
+    {
+        var info = new ProcessStartInfo(command.Program)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = command.WorkingDirectory ?? string.Empty,
+        };
+        foreach (var argument in command.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in command.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
+    }
+
+    private static async Task WriteInputAsync(Process process, string? input)
+    {
+        try
+        {
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading its input; its exit code tells what happened.
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader reader, StringBuilder sink, Action<string> onLine)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            sink.Append(line).Append('\n');
+            onLine(line);
+        }
+    }
+
+    private async Task TerminateAsync(Process process, string name)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        // SIGTERM first: bootstrappers unmount what they mounted when they are asked to stop.
+        LogTerminating(name, process.Id);
+        ProcessSignals.Send(process.Id, ProcessSignals.SigTerm);
+        using var grace = new CancellationTokenSource(TerminationGrace);
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "$ {Command}")]
+    private partial void LogStarting(string command);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "[{Program}] {Line}")]
+    private partial void LogOutput(string program, string line);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Program} exited with {ExitCode} after {Seconds:F2} s")]
+    private partial void LogFinished(string program, int exitCode, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Program} interrupted after {Seconds:F2} s")]
+    private partial void LogInterrupted(string program, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "stopping {Program} (pid {ProcessId}) with SIGTERM")]
+    private partial void LogTerminating(string program, int processId);
+}

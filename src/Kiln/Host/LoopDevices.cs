@@ -1,0 +1,25 @@
+using Kiln.Tasks;
+
+namespace Kiln.Host;
+
+/// <summary>
+/// Loop devices over a region of an image file (<c>losetup --offset --sizelimit</c>): this needs no
+/// partition scanning, so it works on kernels without it. Each device is registered for detaching at once.
+/// </summary>
+public sealed class LoopDevices(ICommandRunner runner, UndoStack undo)
+{
+    public async Task<(string Device, UndoEntry Detach)> AttachAsync(string file, long offset, long size, CancellationToken cancellationToken)
+    {
+        var command = new CommandLine("losetup", "--find", "--show", "--offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--sizelimit", size.ToString(System.Globalization.CultureInfo.InvariantCulture), file);
+        var result = await runner.RunCheckedAsync(command, cancellationToken);
+        var device = result.StandardOutput.Trim();
+        if (!device.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            throw new KilnException($"losetup gave no device for {file}: {result.StandardOutput}");
+        }
+
+        var detach = undo.Push($"detach {device}", ct => runner.RunCheckedAsync(new CommandLine("losetup", "--detach", device), ct));
+        return (device, detach);
+    }
+}

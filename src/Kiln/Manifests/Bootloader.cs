@@ -1,0 +1,10 @@
+namespace Kiln.Manifests;
+
+/// <summary>The bootloader a manifest asks for (<c>system.bootloader</c>).</summary>
+public enum Bootloader
+{
+    Grub,
+    Extlinux,
+    Pvgrub,
+    None,
+}

@@ -1,0 +1,116 @@
+using Kiln.Disks;
+using Newtonsoft.Json.Linq;
+
+namespace Kiln.Manifests;
+
+/// <summary>Builds the typed <see cref="Manifest"/> from a document that passed schema validation.</summary>
+public static class ManifestBinder
+{
+    /// <summary>Binds the document; problems that only show when binding (the name template) are added to <paramref name="errors"/>.</summary>
+    public static Manifest Bind(ManifestDocument document, DateTimeOffset buildTime, ICollection<ManifestError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(errors);
+        var root = (JObject)document.Root;
+        var templateProblems = new List<string>();
+        var nameTemplate = Text(root["name"]) ?? string.Empty;
+        var name = NameTemplate.Render(nameTemplate, root, buildTime, templateProblems);
+        foreach (var problem in templateProblems)
+        {
+            errors.Add(document.ErrorAt(root["name"], problem));
+        }
+
+        var provider = (JObject)root["provider"]!;
+        return new Manifest
+        {
+            Name = name,
+            Document = document,
+            Provider = new ProviderSection(Text(provider["name"])!, provider),
+            Bootstrapper = BindBootstrapper(root["bootstrapper"] as JObject ?? [], document),
+            System = BindSystem((JObject)root["system"]!),
+            Packages = BindPackages(root["packages"] as JObject ?? [], document),
+            Volume = BindVolume((JObject)root["volume"]!),
+            Plugins = (root["plugins"] as JObject ?? []).Properties().ToDictionary(p => p.Name, p => p.Value.Type == JTokenType.Null ? null : p.Value, StringComparer.Ordinal),
+        };
+    }
+
+    private static BootstrapperSection BindBootstrapper(JObject section, ManifestDocument document) => new()
+    {
+        Workspace = Path.GetFullPath(Text(section["workspace"]) ?? BootstrapperSection.DefaultWorkspace, document.Directory),
+        Mirror = Text(section["mirror"]),
+        Tool = Text(section["tool"]) == "debootstrap" ? BootstrapTool.Debootstrap : BootstrapTool.Mmdebstrap,
+        Variant = Text(section["variant"]),
+        IncludePackages = Strings(section["include_packages"]),
+        ExcludePackages = Strings(section["exclude_packages"]),
+        Tarball = Flag(section["tarball"]),
+        Keyring = Text(section["keyring"]) is { } keyring ? Path.GetFullPath(keyring, document.Directory) : null,
+        NoCheckGpg = Flag(section["no-check-gpg"]),
+        ForceCheckGpg = Flag(section["force-check-gpg"]),
+    };
+
+    private static SystemSection BindSystem(JObject section)
+    {
+        var defaults = new SystemSection { Release = Text(section["release"])! };
+        return defaults with
+        {
+            Architecture = Text(section["architecture"]) ?? defaults.Architecture,
+            UserspaceArchitecture = Text(section["userspace_architecture"]),
+            Bootloader = Enum.Parse<Bootloader>(Text(section["bootloader"]) ?? "grub", ignoreCase: true),
+            Charmap = Text(section["charmap"]) ?? defaults.Charmap,
+            Locale = Text(section["locale"]) ?? defaults.Locale,
+            Timezone = Text(section["timezone"]) ?? defaults.Timezone,
+            Hostname = Text(section["hostname"]),
+        };
+    }
+
+    private static PackagesSection BindPackages(JObject section, ManifestDocument document) => new()
+    {
+        Components = section["components"] is JArray ? Strings(section["components"]) : ["main"],
+        Install = [.. Strings(section["install"]).Select(entry => PackageRequest.Parse(entry, document.Directory))],
+        InstallStandard = Flag(section["install_standard"]),
+        Mirror = Text(section["mirror"]),
+        Security = Text(section["security"]),
+        Sources = Map(section["sources"], value => Strings(value)),
+        Preferences = Map(section["preferences"], value => (IReadOnlyList<AptPin>)[.. ((JArray)value).OfType<JObject>().Select(pin =>
+            new AptPin(Text(pin["package"])!, Text(pin["pin"])!, pin.Value<int>("pin-priority")))]),
+        AptConfig = Map(section["apt.conf.d"], value => Text(value) ?? string.Empty),
+        TrustedKeys = [.. Strings(section["trusted-keys"]).Select(path => Path.GetFullPath(path, document.Directory))],
+        IncludeSourceType = Flag(section["include-source-type"]),
+    };
+
+    private static VolumeSection BindVolume(JObject section)
+    {
+        var partitions = (JObject)section["partitions"]!;
+        var specs = partitions.Properties()
+            .Where(p => p.Name is not "type" and not "swap")
+            .Select(p => BindPartition(p.Name, (JObject)p.Value))
+            .OrderBy(p => p.Key switch { "boot" => 0, "root" => 1, _ => 2 })
+            .ToList();
+        return new VolumeSection
+        {
+            Backing = Text(section["backing"]) ?? "raw",
+            PartitionMap = Enum.Parse<PartitionMapKind>(Text(partitions["type"])!, ignoreCase: true),
+            Partitions = specs,
+            Swap = partitions["swap"] is JObject swap ? ByteSize.Parse(Text(swap["size"])!) : null,
+        };
+    }
+
+    private static PartitionSpec BindPartition(string key, JObject partition) => new()
+    {
+        Key = key,
+        Size = ByteSize.Parse(Text(partition["size"])!),
+        Filesystem = Enum.Parse<FilesystemKind>(Text(partition["filesystem"])!, ignoreCase: true),
+        FormatCommand = partition["format_command"] is JArray ? Strings(partition["format_command"]) : null,
+        MountOptions = Strings(partition["mountopts"]),
+        Mode = Text(partition["mode"]),
+    };
+
+    private static string? Text(JToken? token) => token is JValue { Value: not null } value ? Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static bool Flag(JToken? token) => token is JValue { Value: true };
+
+    private static IReadOnlyList<string> Strings(JToken? token) => token is JArray array ? [.. array.Select(item => Text(item) ?? string.Empty)] : [];
+
+    private static Dictionary<string, T> Map<T>(JToken? token, Func<JToken, T> convert) =>
+        (token as JObject ?? []).Properties().ToDictionary(p => p.Name, p => convert(p.Value), StringComparer.Ordinal);
+}

@@ -1,0 +1,186 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Kiln.Manifests;
+
+/// <summary>
+/// Parses YAML into a Json.NET tree whose every token knows its YAML line and column.
+/// Merge keys and aliases are expanded; duplicate keys, tabs in indentation and multiple documents are errors.
+/// </summary>
+public sealed class YamlManifestParser
+{
+    private readonly string _file;
+    private readonly List<ReplayedToken> _tokens = [];
+    private readonly Dictionary<string, List<ReplayedToken>> _anchors = new(StringComparer.Ordinal);
+    private readonly List<ManifestError> _errors = [];
+
+    private YamlManifestParser(string file) => _file = file;
+
+    public static JToken Parse(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parser = new YamlManifestParser(file);
+        return parser.Run(text);
+    }
+
+    private JToken Run(string text)
+    {
+        ReportTabIndentation(text);
+        if (_errors.Count > 0)
+        {
+            throw new ManifestException(_errors);
+        }
+
+        try
+        {
+            var events = new MergingParser(new Parser(new StringReader(text)));
+            events.Consume<StreamStart>();
+            if (events.Accept<StreamEnd>(out _))
+            {
+                throw new ManifestException(new ManifestError(new SourceLocation(_file, 1, 1), "the file holds no YAML document"));
+            }
+
+            events.Consume<DocumentStart>();
+            ReadNode(events);
+            events.Consume<DocumentEnd>();
+            if (events.Accept<DocumentStart>(out var second))
+            {
+                _errors.Add(Error(second.Start, "a manifest is one YAML document; remove the second `---` document"));
+            }
+        }
+        catch (YamlException exception)
+        {
+            _errors.Add(Error(exception.Start, $"YAML syntax error: {Simplify(exception.Message)}"));
+        }
+
+        if (_errors.Count > 0)
+        {
+            throw new ManifestException(_errors);
+        }
+
+        using var reader = new ReplayingJsonReader(_tokens);
+        return JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+    }
+
+    private void ReadNode(IParser events)
+    {
+        var start = _tokens.Count;
+        string? anchor = null;
+        if (events.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (_anchors.TryGetValue(alias.Value.Value, out var replay))
+            {
+                _tokens.AddRange(replay);
+            }
+            else
+            {
+                _errors.Add(Error(alias.Start, $"unknown alias `*{alias.Value}`"));
+                _tokens.Add(new ReplayedToken(JsonToken.Null, null, (int)alias.Start.Line, (int)alias.Start.Column));
+            }
+
+            return;
+        }
+
+        if (events.TryConsume<Scalar>(out var scalar))
+        {
+            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            _tokens.Add(ScalarToken(scalar));
+        }
+        else if (events.TryConsume<SequenceStart>(out var sequence))
+        {
+            anchor = sequence.Anchor.IsEmpty ? null : sequence.Anchor.Value;
+            _tokens.Add(new ReplayedToken(JsonToken.StartArray, null, (int)sequence.Start.Line, (int)sequence.Start.Column));
+            while (!events.TryConsume<SequenceEnd>(out _))
+            {
+                ReadNode(events);
+            }
+
+            _tokens.Add(new ReplayedToken(JsonToken.EndArray, null, (int)sequence.Start.Line, (int)sequence.Start.Column));
+        }
+        else
+        {
+            var mapping = events.Consume<MappingStart>();
+            anchor = mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value;
+            ReadMapping(events, mapping);
+        }
+
+        if (anchor is not null)
+        {
+            _anchors[anchor] = _tokens.GetRange(start, _tokens.Count - start);
+        }
+    }
+
+    private void ReadMapping(IParser events, MappingStart mapping)
+    {
+        _tokens.Add(new ReplayedToken(JsonToken.StartObject, null, (int)mapping.Start.Line, (int)mapping.Start.Column));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (!events.TryConsume<MappingEnd>(out _))
+        {
+            if (!events.TryConsume<Scalar>(out var key))
+            {
+                var current = events.Current!;
+                _errors.Add(Error(current.Start, "a key must be a plain text value, not a list or mapping"));
+                ReadNode(events);
+                ReadNode(events);
+                continue;
+            }
+
+            if (!keys.Add(key.Value))
+            {
+                _errors.Add(Error(key.Start, $"duplicate key `{key.Value}`; each key may appear once in a mapping"));
+            }
+
+            _tokens.Add(new ReplayedToken(JsonToken.PropertyName, key.Value, (int)key.Start.Line, (int)key.Start.Column));
+            ReadNode(events);
+        }
+
+        _tokens.Add(new ReplayedToken(JsonToken.EndObject, null, (int)mapping.Start.Line, (int)mapping.Start.Column));
+    }
+
+    private static ReplayedToken ScalarToken(Scalar scalar)
+    {
+        var quotedOrTagged = scalar.Style is not ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value is "tag:yaml.org,2002:str");
+        var value = quotedOrTagged ? scalar.Value : YamlScalar.Resolve(scalar.Value);
+        var kind = value switch
+        {
+            null => JsonToken.Null,
+            bool => JsonToken.Boolean,
+            long => JsonToken.Integer,
+            double => JsonToken.Float,
+            _ => JsonToken.String,
+        };
+        return new ReplayedToken(kind, value, (int)scalar.Start.Line, (int)scalar.Start.Column);
+    }
+
+    private void ReportTabIndentation(string text)
+    {
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index];
+            var indentation = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.IndexOf('\t', 0, indentation);
+            if (tab >= 0 && line.Trim().Length > 0)
+            {
+                _errors.Add(new ManifestError(new SourceLocation(_file, index + 1, tab + 1), "a tab is used for indentation; YAML indents with spaces only"));
+            }
+        }
+    }
+
+    private ManifestError Error(Mark mark, string message) => new(new SourceLocation(_file, (int)mark.Line, (int)mark.Column), message);
+
+    private static string Simplify(string message)
+    {
+        // YamlDotNet prefixes its messages with the position, which we print ourselves.
+        var text = message;
+        var close = text.IndexOf("): ", StringComparison.Ordinal);
+        if (text.StartsWith("(Line:", StringComparison.Ordinal) && close > 0)
+        {
+            text = text[(close + 3)..];
+        }
+
+        return text.TrimEnd('.');
+    }
+}

@@ -1,0 +1,73 @@
+using Kiln.Host;
+
+namespace Kiln.Packages;
+
+/// <summary>
+/// The mmdebstrap command line for a request. mmdebstrap installs every package in one apt run, so the
+/// manifest's and plugins' packages, apt configuration and debconf answers all go into this one call.
+/// </summary>
+public static class MmdebstrapCommand
+{
+    public static CommandLine Build(BootstrapRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var arguments = new List<string> { "--verbose" };
+        if (request.Variant is not null)
+        {
+            arguments.Add($"--variant={request.Variant}");
+        }
+
+        arguments.Add($"--architectures={request.Architecture}");
+        arguments.Add($"--components={string.Join(',', request.Components)}");
+        var names = request.Include.Where(p => !p.IsLocal).Select(p => p.AptArgument).ToList();
+        if (names.Count > 0)
+        {
+            arguments.Add($"--include={string.Join(',', names)}");
+        }
+
+        // A .deb path or an apt pattern must be an --include of its own, or mmdebstrap splits it.
+        arguments.AddRange(request.Include.Where(p => p.IsLocal).Select(p => $"--include={p.LocalPath}"));
+        if (request.Exclude.Count > 0)
+        {
+            // mmdebstrap removes packages from its selection with apt's trailing-minus syntax.
+            arguments.Add($"--include={string.Join(',', request.Exclude.Select(name => name + "-"))}");
+        }
+
+        if (request.Keyring is not null)
+        {
+            arguments.Add($"--keyring={request.Keyring}");
+        }
+
+        if (request.NoCheckGpg)
+        {
+            arguments.Add("--aptopt=Acquire::AllowInsecureRepositories \"true\"");
+            arguments.Add("--aptopt=APT::Get::AllowUnauthenticated \"true\"");
+        }
+
+        // fsync after every file makes dpkg slow and buys nothing: the image is written out once at the end.
+        arguments.Add("--dpkgopt=force-unsafe-io");
+        if (request.EarlyFilesDirectory is not null)
+        {
+            arguments.Add($"--setup-hook=cp -a {ShellQuoting.Quote(request.EarlyFilesDirectory)}/. \"$1\"/");
+        }
+
+        if (request.PackageCache is not null)
+        {
+            arguments.Add($"--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives && find {ShellQuoting.Quote(request.PackageCache)} -maxdepth 1 -name '*.deb' -exec cp -l -t \"$1\"/var/cache/apt/archives/ {{}} +");
+            arguments.Add("--skip=download/empty");
+            arguments.Add($"--customize-hook=find \"$1\"/var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -t {ShellQuoting.Quote(request.PackageCache)} {{}} +");
+        }
+
+        if (request.DebconfSelectionsFile is not null)
+        {
+            arguments.Add($"--essential-hook=chroot \"$1\" debconf-set-selections < {ShellQuoting.Quote(request.DebconfSelectionsFile)}");
+        }
+
+        // Later tasks may install more packages; the lists are removed by the cleaning phase instead.
+        arguments.Add("--skip=cleanup/apt/lists");
+        arguments.Add(request.Suite);
+        arguments.Add(request.Target);
+        arguments.Add(AptSources.Render(request.Sources).TrimEnd('\n'));
+        return new CommandLine("mmdebstrap", arguments);
+    }
+}

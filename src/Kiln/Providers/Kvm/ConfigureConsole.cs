@@ -1,0 +1,23 @@
+using Kiln.Tasks;
+
+namespace Kiln.Providers.Kvm;
+
+/// <summary>Kernel console on the serial port; with <c>console: virtual</c> also on the VGA console, which then becomes /dev/console.</summary>
+public sealed class ConfigureConsole : BuildTask
+{
+    public override Phase Phase => Phase.Preparation;
+
+    public override string Description => "Setting the kernel console";
+
+    public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.KernelParameters.Add("console=ttyS0,115200n8");
+        if (KvmSettings.From(context.Manifest).Console == "virtual")
+        {
+            context.KernelParameters.Add("console=tty0");
+        }
+
+        return Task.CompletedTask;
+    }
+}

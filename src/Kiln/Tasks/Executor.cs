@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Kiln.Tasks;
+
+/// <summary>
+/// Runs a plan task by task on a build context. When a task fails or the build is cancelled (Ctrl-C,
+/// SIGTERM), it unwinds the undo stack in reverse and reports the first error. Whatever is still on the
+/// stack when the plan completes is unwound too, so a build never leaves host state behind.
+/// </summary>
+public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver observer)
+{
+    public async Task<ExecutionResult> RunAsync(Plan plan, BuildContext context, ExecutionOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        context.Plan = plan;
+        var timings = new List<TaskTiming>();
+        Exception? error = null;
+        var interrupted = false;
+        foreach (var step in plan.Steps)
+        {
+            observer.TaskStarted(step, plan.Steps.Count);
+            LogTaskStarting(step.Position, step.Task.Name, step.Phase.ToName(), step.Task.Description);
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!options.DryRun)
+                {
+                    await step.Task.RunAsync(context, cancellationToken);
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                interrupted = cancellationToken.IsCancellationRequested;
+                error = interrupted && exception is OperationCanceledException ? new OperationCanceledException("the build was interrupted", exception) : exception;
+                timings.Add(new TaskTiming(step.Task.Name, step.Phase, stopwatch.Elapsed));
+                observer.TaskFailed(step, error);
+                LogTaskFailed(step.Task.Name, error.Message, exception);
+                break;
+            }
+
+            timings.Add(new TaskTiming(step.Task.Name, step.Phase, stopwatch.Elapsed));
+            observer.TaskFinished(step, stopwatch.Elapsed);
+            LogTaskFinished(step.Task.Name, stopwatch.Elapsed.TotalSeconds);
+        }
+
+        if (error is not null && options.BeforeRollback is not null && !interrupted)
+        {
+            await options.BeforeRollback(error);
+        }
+
+        var undoFailures = await UnwindAsync(context, error is not null);
+        LogTimings(timings);
+        var outcome = error is null ? BuildOutcome.Succeeded : interrupted ? BuildOutcome.Interrupted : BuildOutcome.Failed;
+        return new ExecutionResult(outcome, error, timings, undoFailures);
+    }
+
+    private async Task<IReadOnlyList<Exception>> UnwindAsync(BuildContext context, bool failed)
+    {
+        if (context.Undo.Count == 0)
+        {
+            return [];
+        }
+
+        if (failed)
+        {
+            observer.RollbackStarted(context.Undo.Count);
+        }
+        else
+        {
+            LogLeftovers(string.Join(", ", context.Undo.Descriptions));
+        }
+
+        // Rollback must finish even when the user presses Ctrl-C again: it is not cancellable.
+        var failures = await context.Undo.UnwindAsync(CancellationToken.None);
+        if (failed)
+        {
+            observer.RollbackFinished(failures);
+        }
+
+        return failures;
+    }
+
+    private void LogTimings(List<TaskTiming> timings)
+    {
+        foreach (var group in timings.GroupBy(t => t.Phase))
+        {
+            LogPhaseTime(group.Key.ToName(), group.Sum(t => t.Elapsed.TotalSeconds));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[{Position}] {Task} ({Phase}): {Description}")]
+    private partial void LogTaskStarting(int position, string task, string phase, string description);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Task} done in {Seconds:F2} s")]
+    private partial void LogTaskFinished(string task, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Task} failed: {Error}")]
+    private partial void LogTaskFailed(string task, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "phase {Phase}: {Seconds:F2} s")]
+    private partial void LogPhaseTime(string phase, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "releasing what the tasks kept until the end: {Entries}")]
+    private partial void LogLeftovers(string entries);
+}
