@@ -25,6 +25,9 @@ var root = new RootCommand("Kiln builds bootable Debian disk images for virtual 
 root.Subcommands.Add(BuildCommand.Create(registry, interruption));
 root.Subcommands.Add(ValidateCommand.Create(registry));
 root.Subcommands.Add(PlanCommand.Create(registry));
+root.Subcommands.Add(DoctorCommand.Create(interruption));
+root.Subcommands.Add(BootCommand.Create(interruption));
+root.Subcommands.Add(TestCommand.Create(interruption));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Kiln.Host;
 
 /// <summary>Runs external programs as child processes, logging argv, every output line and the duration.</summary>
-public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : ICommandRunner
+public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : ICommandRunner, IProcessLauncher
 {
     /// <summary>How long a child gets to exit after SIGTERM before it is killed.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(20);
@@ -50,6 +50,51 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
         stopwatch.Stop();
         LogFinished(name, process.ExitCode, stopwatch.Elapsed.TotalSeconds);
         return new CommandResult(command, process.ExitCode, masker.Mask(stdout.ToString()), masker.Mask(stderr.ToString()), stopwatch.Elapsed);
+    }
+
+    public RunningProcess Start(CommandLine command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var masker = new SecretMasker(command.Secrets);
+        var name = Path.GetFileName(command.Program);
+        LogStarting(masker.Mask(command.ToString()));
+        var process = new Process { StartInfo = CreateStartInfo(command) };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            process.Dispose();
+            throw new KilnException($"cannot run `{command.Program}`: {exception.Message}", exception);
+        }
+
+        return new RunningProcess(process, text => LogOutput(name, masker.Mask(text.TrimEnd('\n', '\r'))));
+    }
+
+    public async Task<int> RunAttachedAsync(CommandLine command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        LogStarting(new SecretMasker(command.Secrets).Mask(command.ToString()));
+        var info = CreateStartInfo(command);
+        info.RedirectStandardInput = false;
+        info.RedirectStandardOutput = false;
+        info.RedirectStandardError = false;
+        using var process = new Process { StartInfo = info };
+        var stopwatch = Stopwatch.StartNew();
+        process.Start();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await TerminateAsync(process, Path.GetFileName(command.Program));
+            throw;
+        }
+
+        LogFinished(Path.GetFileName(command.Program), process.ExitCode, stopwatch.Elapsed.TotalSeconds);
+        return process.ExitCode;
     }
 
     private static ProcessStartInfo CreateStartInfo(CommandLine command)

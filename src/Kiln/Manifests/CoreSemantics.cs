@@ -16,6 +16,9 @@ public static class CoreSemantics
         [FilesystemKind.Btrfs] = ByteSize.FromMiB(128),
     };
 
+    /// <summary>mkswap needs ten pages; a MiB covers every page size.</summary>
+    private static readonly ByteSize MinimumSwapSize = ByteSize.FromMiB(1);
+
     public static IEnumerable<ManifestError> Check(Manifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -68,6 +71,12 @@ public static class CoreSemantics
                 errors.Add(document.ErrorAt(partitionsToken?[spec.Key]?["size"],
                     $"partition `{spec.Key}` leaves {partition.Size} for its {spec.Filesystem.ToString().ToLowerInvariant()} filesystem after the partition table's share; it needs at least {minimum}"));
             }
+        }
+
+        if (layout.Swap is { } swap && swap.Size < MinimumSwapSize)
+        {
+            errors.Add(document.ErrorAt(partitionsToken?["swap"]?["size"],
+                $"the swap partition leaves {swap.Size} after the partition table's share; it needs at least {MinimumSwapSize}"));
         }
     }
 

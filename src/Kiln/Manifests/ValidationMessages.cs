@@ -31,7 +31,7 @@ public static partial class ValidationMessages
         return error.Kind switch
         {
             ValidationErrorKind.NoAdditionalPropertiesAllowed => UnknownKey(error, where),
-            ValidationErrorKind.PropertyRequired => $"{(where.Length == 0 ? "the manifest" : $"`{Parent(where)}`")} is missing the required key `{error.Property}`",
+            ValidationErrorKind.PropertyRequired => $"{(Parent(where) is { Length: > 0 } parent ? $"`{parent}`" : "the manifest")} is missing the required key `{error.Property}`",
             ValidationErrorKind.NotInEnumeration => $"{Show(token)} is not allowed for {subject}; allowed: {string.Join(", ", schema?.Enumeration.Select(Show) ?? [])}",
             ValidationErrorKind.PatternMismatch or ValidationErrorKind.StringTooShort => $"{Show(token)} is not valid for {subject}; expected {schema?.Description ?? $"text matching {schema?.Pattern}"}",
             ValidationErrorKind.TooFewItems => $"{subject} must list at least {schema?.MinItems} item(s)",

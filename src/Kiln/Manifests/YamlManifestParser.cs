@@ -16,6 +16,9 @@ public sealed class YamlManifestParser
     private readonly Dictionary<string, List<ReplayedToken>> _anchors = new(StringComparer.Ordinal);
     private readonly List<ManifestError> _errors = [];
 
+    // Keys come in document order; a key at or before the furthest one seen is a copy made by a merge key (<<).
+    private long _furthestKeyIndex = -1;
+
     private YamlManifestParser(string file) => _file = file;
 
     public static JToken Parse(string text, string file)
@@ -53,6 +56,11 @@ public sealed class YamlManifestParser
         catch (YamlException exception)
         {
             _errors.Add(Error(exception.Start, $"YAML syntax error: {Simplify(exception.Message)}"));
+        }
+        catch (InvalidOperationException exception) when (exception.Source == "YamlDotNet")
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections, without a position.
+            _errors.Add(Error(LastReadablePosition(text), "YAML syntax error: the text after this point cannot be read; check for an unclosed [ or {"));
         }
 
         if (_errors.Count > 0)
@@ -127,11 +135,24 @@ public sealed class YamlManifestParser
                 continue;
             }
 
-            if (!keys.Add(key.Value))
+            var merged = key.Start.Index <= _furthestKeyIndex;
+            _furthestKeyIndex = Math.Max(_furthestKeyIndex, key.Start.Index);
+            if (merged && keys.Contains(key.Value))
+            {
+                // As YAML's merge key says, the mapping's own keys win over merged ones.
+                var skipFrom = _tokens.Count;
+                ReadNode(events);
+                _tokens.RemoveRange(skipFrom, _tokens.Count - skipFrom);
+                continue;
+            }
+
+            if (!merged && !keys.Add(key.Value))
             {
                 _errors.Add(Error(key.Start, $"duplicate key `{key.Value}`; each key may appear once in a mapping"));
             }
 
+            // Json.NET keeps the last of equal keys: an own key replaces a merged one, and of merged keys the last
+            // wins, which is the first mapping of `<<: [*a, *b]` because YamlDotNet inserts them in reverse.
             _tokens.Add(new ReplayedToken(JsonToken.PropertyName, key.Value, (int)key.Start.Line, (int)key.Start.Column));
             ReadNode(events);
         }
@@ -167,6 +188,26 @@ public sealed class YamlManifestParser
                 _errors.Add(new ManifestError(new SourceLocation(_file, index + 1, tab + 1), "a tab is used for indentation; YAML indents with spaces only"));
             }
         }
+    }
+
+    /// <summary>Where the last YAML event that could still be read ends.</summary>
+    private static Mark LastReadablePosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = new Mark(0, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
+        {
+            // The position of the last readable event is what we were after.
+        }
+
+        return last;
     }
 
     private ManifestError Error(Mark mark, string message) => new(new SourceLocation(_file, (int)mark.Line, (int)mark.Column), message);

@@ -8,7 +8,7 @@ namespace Kiln.Common.Bootstrap;
 /// <summary>
 /// Creates the base system in the root directory. mmdebstrap installs every requested package in the same
 /// apt run, with the apt configuration and debconf answers in place first; debootstrap creates the base
-/// with the packages it can take, and the rest follows with apt.
+/// with the manifest's include_packages, and the rest follows with apt.
 /// </summary>
 public sealed class BootstrapSystem : BuildTask
 {
@@ -51,7 +51,10 @@ public sealed class BootstrapSystem : BuildTask
         Directory.CreateDirectory(Path.GetDirectoryName(context.Paths.Root)!);
         if (manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap)
         {
-            var includable = context.Packages.Requests.Where(DebootstrapCommand.CanInclude).ToList();
+            // debootstrap configures its --include packages in a bare chroot, where the postinst scripts of
+            // packages like systemd-resolved fail; only the manifest's own include_packages go there.
+            var wanted = manifest.Bootstrapper.IncludePackages.ToHashSet(StringComparer.Ordinal);
+            var includable = context.Packages.Requests.Where(p => DebootstrapCommand.CanInclude(p) && wanted.Contains(p.Name)).ToList();
             await context.Runner.RunCheckedAsync(DebootstrapCommand.Build(request, [.. includable.Select(p => p.Name)]), cancellationToken);
             context.Packages.MarkInstalled(includable);
             EarlyFileWriter.WriteTo(context, context.Paths.Root);
