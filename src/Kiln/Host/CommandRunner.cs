@@ -153,19 +153,13 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
             return;
         }
 
-        // SIGTERM first: bootstrappers unmount what they mounted when they are asked to stop.
-        LogTerminating(name, process.Id);
-        ProcessSignals.Send(process.Id, ProcessSignals.SigTerm);
-        using var grace = new CancellationTokenSource(TerminationGrace);
-        try
-        {
-            await process.WaitForExitAsync(grace.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
+        // The whole tree, collected before anything dies (orphans are re-parented and lost): SIGTERM first,
+        // so that bootstrappers unmount what they mounted and dpkg stops between packages.
+        var tree = new List<int> { process.Id };
+        tree.AddRange(ProcessTree.Descendants(process.Id));
+        LogTerminating(name, process.Id, tree.Count);
+        await ProcessTree.TerminateAsync(tree, TerminationGrace);
+        await process.WaitForExitAsync(CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "$ {Command}")]
@@ -180,6 +174,6 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Program} interrupted after {Seconds:F2} s")]
     private partial void LogInterrupted(string program, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "stopping {Program} (pid {ProcessId}) with SIGTERM")]
-    private partial void LogTerminating(string program, int processId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "stopping {Program} (pid {ProcessId}) and its {Count} process(es) with SIGTERM")]
+    private partial void LogTerminating(string program, int processId, int count);
 }

@@ -7,6 +7,7 @@ public static partial class ProcessSignals
 {
     public const int SigInt = 2;
     public const int SigTerm = 15;
+    public const int SigKill = 9;
 
     /// <summary>Sends <paramref name="signal"/> to the process; false when it no longer exists.</summary>
     public static bool Send(int processId, int signal) => Kill(processId, signal) == 0;

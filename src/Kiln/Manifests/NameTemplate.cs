@@ -78,7 +78,17 @@ public static class NameTemplate
             return string.Empty;
         }
 
-        var value = data.SelectToken(field, errorWhenNoMatch: false);
+        JToken? value;
+        try
+        {
+            value = data.SelectToken(field, errorWhenNoMatch: false);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // Json.NET rejects what is no path at all (an open bracket ...); that is the user's typo, not a crash.
+            value = null;
+        }
+
         if (value is JValue { Value: not null } scalar)
         {
             return Convert.ToString(scalar.Value, CultureInfo.InvariantCulture) ?? string.Empty;

@@ -49,7 +49,15 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
 
         if (error is not null && options.BeforeRollback is not null && !interrupted)
         {
-            await options.BeforeRollback(error);
+            try
+            {
+                await options.BeforeRollback(error);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The rollback must run whatever happens to the pause before it.
+                LogBeforeRollbackFailed(exception.Message, exception);
+            }
         }
 
         var undoFailures = await UnwindAsync(context, error is not null);
@@ -100,6 +108,9 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Task} failed: {Error}")]
     private partial void LogTaskFailed(string task, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the step before the rollback failed: {Error}")]
+    private partial void LogBeforeRollbackFailed(string error, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "phase {Phase}: {Seconds:F2} s")]
     private partial void LogPhaseTime(string phase, double seconds);

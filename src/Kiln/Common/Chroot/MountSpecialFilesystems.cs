@@ -32,5 +32,9 @@ public sealed class MountSpecialFilesystems : BuildTask
         {
             context.ChrootMounts.Add(await mounts.BindAsync("/dev/pts", Path.Combine(root, "dev", "pts"), cancellationToken));
         }
+
+        // Runs before the unmounts when rolling back: a daemon or package script left in the chroot keeps them busy.
+        context.ChrootMounts.Add(context.Undo.Push("stop processes still running in the root", _ =>
+            ProcessTree.TerminateAsync(ProcessTree.RootedIn(root), TimeSpan.FromSeconds(10))));
     }
 }

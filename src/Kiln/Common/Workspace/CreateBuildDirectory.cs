@@ -30,6 +30,7 @@ public sealed class CreateBuildDirectory : BuildTask
     private static async Task RemoveAsync(BuildContext context, CancellationToken cancellationToken)
     {
         var directory = context.Paths.BuildDirectory;
+        await ProcessTree.TerminateAsync(ProcessTree.RootedIn(directory), TimeSpan.FromSeconds(10));
 
         // Never delete through a mount point: a bind mount of /dev below here would take the host's /dev with it.
         await Mounts.UnmountAllBelowAsync(context.Runner, directory, cancellationToken);

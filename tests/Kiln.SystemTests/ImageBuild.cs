@@ -1,0 +1,55 @@
+using Shouldly;
+
+namespace Kiln.SystemTests;
+
+/// <summary>Builds a manifest into a temporary output directory and boots the result with <c>kiln test</c>.</summary>
+public sealed class ImageBuild : IDisposable
+{
+    private ImageBuild(string outputDirectory, KilnRun build, string log)
+    {
+        OutputDirectory = outputDirectory;
+        Build = build;
+        Log = log;
+    }
+
+    public string OutputDirectory { get; }
+
+    public KilnRun Build { get; }
+
+    /// <summary>The build's full log file.</summary>
+    public string Log { get; }
+
+    /// <summary>The one image file the build wrote.</summary>
+    public string Image => Directory.GetFiles(OutputDirectory).Single(f => !f.EndsWith(".log", StringComparison.Ordinal));
+
+    public static async Task<ImageBuild> RunAsync(string? manifest, params string[] extra)
+    {
+        var output = Directory.CreateTempSubdirectory("kiln-system-test-").FullName;
+        var before = HostState.Capture();
+        var arguments = new List<string> { "build" };
+        if (manifest is not null)
+        {
+            arguments.Add(manifest);
+        }
+
+        arguments.AddRange(["--output", output, "--log", Path.Combine(output, "logs")]);
+        arguments.AddRange(extra);
+        var run = await KilnCli.RunAsync(arguments, interruptWhen: null);
+        HostState.Leftovers(before, HostState.Capture()).IsEmpty.ShouldBeTrue($"the build left host state behind\n{run}");
+        var logs = Path.Combine(output, "logs");
+        var log = string.Concat(Directory.GetFiles(logs).Select(File.ReadAllText));
+        Directory.Delete(logs, recursive: true);
+        run.ExitCode.ShouldBe(0, $"{run}\n--- log tail\n{string.Join('\n', log.Split('\n').TakeLast(40))}");
+        return new ImageBuild(output, run, log);
+    }
+
+    /// <summary>Boots the image, logs in and runs <paramref name="command"/>; returns its output (the test fails if anything fails).</summary>
+    public async Task<string> BootAndRunAsync(string login, string command)
+    {
+        var run = await KilnCli.RunAsync("test", Image, "--login", login, "--command", command, "--timeout", "400");
+        run.ExitCode.ShouldBe(0, run.ToString());
+        return run.Output;
+    }
+
+    public void Dispose() => Directory.Delete(OutputDirectory, recursive: true);
+}

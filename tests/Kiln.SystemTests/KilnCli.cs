@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text;
+using Kiln.Host;
+
+namespace Kiln.SystemTests;
+
+/// <summary>Runs the real kiln CLI (the Kiln.Cli build next to the tests) as a child process.</summary>
+public static class KilnCli
+{
+    private static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "Kiln.Cli.dll");
+
+    public static Task<KilnRun> RunAsync(params string[] arguments) => RunAsync(arguments, interruptWhen: null);
+
+    /// <summary>
+    /// Runs kiln; once <paramref name="interruptWhen"/> returns true for the output so far, kiln gets SIGINT
+    /// after <paramref name="delay"/>.
+    /// </summary>
+    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? interruptWhen, TimeSpan delay = default)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(CliAssembly);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(info)!;
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        var interrupted = false;
+        void Watch(StringBuilder sink, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                sink.Append(line).Append('\n');
+                if (!interrupted && interruptWhen is not null && interruptWhen(output.ToString() + error))
+                {
+                    interrupted = true;
+                    _ = Task.Delay(delay).ContinueWith(_ => ProcessSignals.Send(process.Id, ProcessSignals.SigInt), TaskScheduler.Default);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Watch(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Watch(error, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit();
+        return new KilnRun(process.ExitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,40 @@
+using Kiln.Disks;
+using Kiln.Manifests;
+using Kiln.Tests.Fakes;
+
+namespace Kiln.Tests.Disks;
+
+/// <summary>Disk layouts for tests, computed by the real calculator with predictable UUIDs.</summary>
+public static class TestLayouts
+{
+    /// <summary>msdos: boot (ext2), swap, root (ext4), then var (xfs) and tmp as logical partitions.</summary>
+    public static DiskLayout MsdosWithLogicalPartitions() => Calculate(
+        PartitionMapKind.Msdos,
+        Bootloader.Grub,
+        "128MiB",
+        Partition("boot", "256MiB", FilesystemKind.Ext2),
+        Partition("root", "2GiB"),
+        Partition("var", "1GiB", FilesystemKind.Xfs),
+        Partition("tmp", "512MiB", mountOptions: ["nodev", "nosuid", "noexec"]));
+
+    /// <summary>gpt for GRUB: the BIOS boot partition, boot (ext2), root (ext4), var/tmp (btrfs).</summary>
+    public static DiskLayout GptForGrub() => Calculate(
+        PartitionMapKind.Gpt,
+        Bootloader.Grub,
+        null,
+        Partition("boot", "256MiB", FilesystemKind.Ext2),
+        Partition("root", "2GiB"),
+        Partition("var/tmp", "512MiB", FilesystemKind.Btrfs));
+
+    /// <summary>msdos with a single ext4 root.</summary>
+    public static DiskLayout MsdosRootOnly() => Calculate(PartitionMapKind.Msdos, Bootloader.Grub, null, Partition("root", "4GiB"));
+
+    public static DiskLayout Calculate(PartitionMapKind map, Bootloader bootloader, string? swap, params PartitionSpec[] partitions)
+    {
+        var volume = new VolumeSection { PartitionMap = map, Partitions = partitions, Swap = swap is null ? null : ByteSize.Parse(swap) };
+        return DiskLayoutCalculator.Calculate(volume, bootloader, new SequentialGuids().Next);
+    }
+
+    public static PartitionSpec Partition(string key, string size, FilesystemKind filesystem = FilesystemKind.Ext4, IReadOnlyList<string>? mountOptions = null) =>
+        new() { Key = key, Size = ByteSize.Parse(size), Filesystem = filesystem, MountOptions = mountOptions ?? [] };
+}

@@ -1,0 +1,9 @@
+using Kiln.Tasks;
+
+namespace Kiln.Tests.Tasks.Fakes;
+
+/// <summary>An independent preparation task.</summary>
+public sealed class PrepareDisk : FakeTask
+{
+    public override Phase Phase => Phase.Preparation;
+}
