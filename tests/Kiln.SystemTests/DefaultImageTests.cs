@@ -20,7 +20,8 @@ public sealed partial class DefaultImageTests
             .. GuestFacts.Common,
             ("table", "blkid -o value -s PTTYPE /dev/vda"),
             ("root_source", "findmnt -n -o SOURCE /"),
-            ("locale", "cat /etc/default/locale"),
+            ("locale", "cat /etc/locale.conf"),
+            ("pam_locale", "cat /etc/default/locale"),
             ("localtime", "readlink /etc/localtime || echo none"),
             ("ssh", "systemctl is-active ssh.service"),
             ("host_keys_made_at_boot", "systemctl is-active kiln-ssh-host-keys.service"),
@@ -48,6 +49,7 @@ public sealed partial class DefaultImageTests
         facts["policy_rc_d"].ShouldBe("absent");
         facts["failed_units"].ShouldBe("0");
         facts["locale"].ShouldBe("LANG=C.UTF-8");
+        facts["pam_locale"].ShouldBe("LANG=C.UTF-8");
         facts["ssh"].ShouldBe("active");
         facts["host_keys_made_at_boot"].ShouldBe("active");
         facts["host_keys"].ShouldNotBe("0");

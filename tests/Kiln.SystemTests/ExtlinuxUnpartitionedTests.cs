@@ -14,14 +14,14 @@ public sealed class ExtlinuxUnpartitionedTests
         [
             .. GuestFacts.Common,
             ("root_source", "findmnt -n -o SOURCE /"),
-            ("table", "blkid -o value -s PTTYPE /dev/vda || echo none"),
+            ("table", "test -e /sys/block/vda/vda1 && echo partitioned || echo whole-disk"),
             ("extlinux", "ls /boot/extlinux"),
             ("grub", "dpkg -s grub-pc >/dev/null 2>&1 && echo installed || echo absent"),
         ]);
         var facts = GuestFacts.Parse(await build.BootAndRunAsync("root:kiln-test", script));
 
         facts["root_source"].ShouldBe("/dev/vda");
-        facts["table"].ShouldBe("none");
+        facts["table"].ShouldBe("whole-disk");
         facts["root_fs"].ShouldBe("ext4");
         facts["extlinux"].ShouldContain("ldlinux.sys");
         facts["extlinux"].ShouldContain("extlinux.conf");

@@ -8,7 +8,7 @@ public static class GuestFacts
 {
     /// <summary>The script that prints the facts; each entry is a key and the shell expression of its value.</summary>
     public static string Script(IEnumerable<(string Key, string Shell)> facts) =>
-        string.Join("; ", facts.Select(f => $"echo \"{f.Key}=$({f.Shell} 2>&1 | tr '\\n' ' ' | sed 's/ *$//')\""));
+        string.Join("\n", facts.Select(f => $"echo \"{f.Key}=$({{ {f.Shell}; }} 2>&1 | tr '\\n' ' ' | sed 's/ *$//')\""));
 
     public static IReadOnlyDictionary<string, string> Parse(string output)
     {

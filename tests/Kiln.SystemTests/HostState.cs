@@ -2,20 +2,22 @@ using Kiln.Host;
 
 namespace Kiln.SystemTests;
 
-/// <summary>The host state a build must give back: loop devices and mounts.</summary>
+/// <summary>
+/// The host state a build must give back, limited to one workspace (tests build in parallel): mounts below
+/// it and loop devices whose backing file is in it.
+/// </summary>
 public sealed record HostState(IReadOnlyList<string> LoopDevices, IReadOnlyList<string> Mounts)
 {
-    public static HostState Capture()
+    public static HostState Below(string workspace)
     {
+        var prefix = workspace.TrimEnd('/') + "/";
         var loops = Directory.Exists("/sys/block")
-            ? Directory.GetDirectories("/sys/block", "loop*").Where(d => File.Exists(Path.Combine(d, "loop", "backing_file"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetDirectories("/sys/block", "loop*")
+                .Where(d => File.Exists(Path.Combine(d, "loop", "backing_file")) && File.ReadAllText(Path.Combine(d, "loop", "backing_file")).Trim().StartsWith(prefix, StringComparison.Ordinal))
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
-        return new HostState(loops, MountTable.ReadMountPoints());
+        return new HostState(loops, MountTable.Below(MountTable.ReadMountPoints(), workspace));
     }
-
-    /// <summary>What exists now that did not exist in <paramref name="before"/>.</summary>
-    public static HostState Leftovers(HostState before, HostState after) =>
-        new([.. after.LoopDevices.Except(before.LoopDevices)], [.. after.Mounts.Except(before.Mounts)]);
 
     public bool IsEmpty => LoopDevices.Count == 0 && Mounts.Count == 0;
 

@@ -20,22 +20,25 @@ public sealed class ImageBuild : IDisposable
     public string Log { get; }
 
     /// <summary>The one image file the build wrote.</summary>
-    public string Image => Directory.GetFiles(OutputDirectory).Single(f => !f.EndsWith(".log", StringComparison.Ordinal));
+    public string Image => Directory.GetFiles(OutputDirectory).Single(f => !f.EndsWith(".txt", StringComparison.Ordinal));
 
     public static async Task<ImageBuild> RunAsync(string? manifest, params string[] extra)
     {
         var output = Directory.CreateTempSubdirectory("kiln-system-test-").FullName;
-        var before = HostState.Capture();
+        var workspace = Path.Combine("/var/tmp", Path.GetFileName(output));
         var arguments = new List<string> { "build" };
         if (manifest is not null)
         {
             arguments.Add(manifest);
         }
 
-        arguments.AddRange(["--output", output, "--log", Path.Combine(output, "logs")]);
+        arguments.AddRange(["--output", output, "--log", Path.Combine(output, "logs"), "--workspace", workspace]);
         arguments.AddRange(extra);
         var run = await KilnCli.RunAsync(arguments, interruptWhen: null);
-        HostState.Leftovers(before, HostState.Capture()).IsEmpty.ShouldBeTrue($"the build left host state behind\n{run}");
+        var leftovers = HostState.Below(workspace);
+        leftovers.IsEmpty.ShouldBeTrue($"the build left host state behind: {leftovers}\n{run}");
+        Directory.GetFileSystemEntries(workspace).ShouldBeEmpty("the build directory should be gone");
+        Directory.Delete(workspace);
         var logs = Path.Combine(output, "logs");
         var log = string.Concat(Directory.GetFiles(logs).Select(File.ReadAllText));
         Directory.Delete(logs, recursive: true);
@@ -46,8 +49,11 @@ public sealed class ImageBuild : IDisposable
     /// <summary>Boots the image, logs in and runs <paramref name="command"/>; returns its output (the test fails if anything fails).</summary>
     public async Task<string> BootAndRunAsync(string login, string command)
     {
-        var run = await KilnCli.RunAsync("test", Image, "--login", login, "--command", command, "--timeout", "400");
-        run.ExitCode.ShouldBe(0, run.ToString());
+        var transcript = Path.Combine(OutputDirectory, "console.txt");
+        var run = await KilnCli.RunAsync("test", Image, "--login", login, "--command", command, "--timeout", "400", "--transcript", transcript);
+        var console = File.Exists(transcript) ? File.ReadAllText(transcript) : string.Empty;
+        File.Delete(transcript);
+        run.ExitCode.ShouldBe(0, $"{run}\n--- serial console (end)\n{string.Join('\n', console.Split('\n').TakeLast(60))}");
         return run.Output;
     }
 

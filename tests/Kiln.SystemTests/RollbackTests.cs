@@ -18,25 +18,24 @@ public sealed class RollbackTests
     public async Task A_build_whose_format_command_fails_detaches_the_loop_device_and_exits_with_1()
     {
         var manifest = TestManifest("failing-format-command.yml");
-        var before = HostState.Capture();
         var run = await KilnCli.RunAsync("build", manifest, "--output", Workspace(manifest));
         run.ExitCode.ShouldBe(1, run.ToString());
         run.Error.ShouldContain("exit code 3");
         run.Output.ShouldContain("rolling back");
         var log = File.ReadAllText(Directory.GetFiles(Path.Combine(Workspace(manifest), "logs")).OrderBy(File.GetLastWriteTimeUtc).Last());
         log.ShouldContain("undo: detach /dev/loop", Case.Sensitive, "the rollback should have had a loop device to detach");
-        HostState.Leftovers(before, HostState.Capture()).IsEmpty.ShouldBeTrue();
+        var leftovers = HostState.Below(Workspace(manifest));
+        leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
         BuildDirectories(manifest).ShouldBeEmpty();
     }
 
     private static async Task InterruptAsync(string name, string progressLine, TimeSpan delay)
     {
         var manifest = TestManifest(name);
-        var before = HostState.Capture();
         var run = await KilnCli.RunAsync(["build", manifest, "--output", Workspace(manifest)], output => output.Contains(progressLine, StringComparison.Ordinal), delay);
         run.ExitCode.ShouldBe(130, run.ToString());
         run.Error.ShouldContain("interrupted");
-        var leftovers = HostState.Leftovers(before, HostState.Capture());
+        var leftovers = HostState.Below(Workspace(manifest));
         leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
         BuildDirectories(manifest).ShouldBeEmpty();
         Directory.GetFiles(Workspace(manifest), "*.qcow2").ShouldBeEmpty();

@@ -20,15 +20,26 @@ public static class BuildCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and walk it without running anything (no root needed)" };
         var log = new Option<string?>("--log") { Description = "Directory for the build's log file (default: WORKSPACE/logs)" };
         var pause = new Option<bool>("--pause-on-error") { Description = "On failure, wait for Enter before rolling back, to inspect the build directory" };
-        var command = new Command("build", "Build a disk image from a manifest") { manifest, output, dryRun, log, pause };
-        command.SetAction((result, _) => RunAsync(result, registry, interruption, result.GetValue(manifest), result.GetValue(output), result.GetValue(dryRun), result.GetValue(log), result.GetValue(pause)));
+        var workspace = new Option<string?>("--workspace") { Description = "Work in this directory instead of the manifest's bootstrapper.workspace" };
+        var command = new Command("build", "Build a disk image from a manifest") { manifest, output, dryRun, log, pause, workspace };
+        command.SetAction((result, _) =>
+        {
+            var request = new BuildRequest(result.GetValue(manifest), result.GetValue(output), result.GetValue(dryRun), result.GetValue(log), result.GetValue(pause), result.GetValue(workspace));
+            return RunAsync(result, registry, interruption, request);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, ExtensionRegistry registry, Interruption interruption, string? manifestPath, string? output, bool dryRun, string? logDirectory, bool pauseOnError)
+    private static async Task<int> RunAsync(ParseResult result, ExtensionRegistry registry, Interruption interruption, BuildRequest request)
     {
+        var (manifestPath, output, dryRun, logDirectory, pauseOnError, workspace) = request;
         var terminal = new Terminal(result.GetValue(CommonOptions.Color));
         var manifest = ManifestSource.Read(manifestPath, registry);
+        if (workspace is not null)
+        {
+            manifest = manifest with { Bootstrapper = manifest.Bootstrapper with { Workspace = Path.GetFullPath(workspace) } };
+        }
+
         var plan = BuildPlanning.CreatePlan(manifest, registry);
         var logFile = dryRun && logDirectory is null ? null : Path.Combine(
             Path.GetFullPath(logDirectory ?? Path.Combine(manifest.Bootstrapper.Workspace, "logs")),
@@ -101,4 +112,7 @@ public static class BuildCommand
                 break;
         }
     }
+
+    /// <summary>The arguments of one <c>kiln build</c>.</summary>
+    private sealed record BuildRequest(string? Manifest, string? Output, bool DryRun, string? LogDirectory, bool PauseOnError, string? Workspace);
 }

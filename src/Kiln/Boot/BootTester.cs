@@ -11,6 +11,7 @@ public sealed partial class BootTester(IBootBackend backend)
 {
     private static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PowerOffGrace = TimeSpan.FromSeconds(60);
+    private const int CommandPiece = 1024;
 
     /// <summary>The serial console as the test saw it, for logs and failure messages.</summary>
     public string Transcript { get; private set; } = string.Empty;
@@ -75,9 +76,21 @@ public sealed partial class BootTester(IBootBackend backend)
 
     private static async Task<BootTestResult> RunCommandAsync(SerialConsole console, BootTestOptions options, BootTestResult result, CancellationToken cancellationToken)
     {
-        // The markers are printed by printf, so the echo of the typed line never matches them.
-        await console.SendLineAsync("stty -echo cols 250; export TERM=dumb PAGER=cat SYSTEMD_PAGER= SYSTEMD_COLORS=0");
-        await console.SendLineAsync($"printf 'KILN-%s\\n' BEGIN; ( {options.Command}\n) </dev/null; printf 'KILN-%s-%s\\n' END \"$?\"");
+        // A tty takes at most 4095 characters per line and drops what a slow guest does not read in time,
+        // so the command travels base64-encoded, one acknowledged piece at a time, into a file that a
+        // subshell then runs. Markers are printed by printf, so an echo of typed text never looks like them.
+        await console.SendLineAsync("stty -echo cols 250; export TERM=dumb PAGER=cat SYSTEMD_PAGER= SYSTEMD_COLORS=0; rm -f /tmp/.kiln-command.b64");
+        var pieces = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(options.Command + "\n")).Chunk(CommandPiece).Select(piece => new string(piece)).ToList();
+        for (var index = 0; index < pieces.Count; index++)
+        {
+            await console.SendLineAsync($"printf %s '{pieces[index]}' >> /tmp/.kiln-command.b64; printf 'KILN-%s-%s\\n' ACK {index}");
+            if (await console.WaitForAsync(new Regex($"KILN-ACK-{index}\\b"), LoginTimeout, cancellationToken) is null)
+            {
+                return result with { Failure = "the guest did not take the command" };
+            }
+        }
+
+        await console.SendLineAsync("printf 'KILN-%s\\n' BEGIN; ( base64 -d /tmp/.kiln-command.b64 > /tmp/.kiln-command && . /tmp/.kiln-command ) </dev/null; printf 'KILN-%s-%s\\n' END \"$?\"; rm -f /tmp/.kiln-command /tmp/.kiln-command.b64");
         var begin = await console.WaitForAsync(BeginMarker(), options.Timeout, cancellationToken);
         if (begin is null)
         {

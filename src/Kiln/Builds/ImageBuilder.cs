@@ -22,7 +22,11 @@ public sealed class ImageBuilder(ILoggerFactory loggerFactory, ICommandRunner ru
         var buildId = $"kiln-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}";
         var output = Path.GetFullPath(options.OutputDirectory ?? workspace);
         var paths = new BuildPaths(workspace, buildId, output);
-        var context = new BuildContext(manifest, paths, runner, loggerFactory) { Announce = options.Announce };
+        var context = new BuildContext(manifest, paths, runner, loggerFactory)
+        {
+            Announce = options.Announce,
+            Secrets = (runner as CommandRunner)?.Secrets ?? new SecretStore(),
+        };
         var executor = new Executor(loggerFactory.CreateLogger<Executor>(), observer);
         var execution = new ExecutionOptions { DryRun = options.DryRun, BeforeRollback = options.BeforeRollback };
         var result = await executor.RunAsync(plan, context, execution, cancellationToken);

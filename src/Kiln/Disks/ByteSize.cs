@@ -78,6 +78,9 @@ public readonly partial record struct ByteSize(long Bytes) : IComparable<ByteSiz
 
     public int CompareTo(ByteSize other) => Bytes.CompareTo(other.Bytes);
 
+    /// <summary>The size in MiB for messages, e.g. <c>299.98 MiB</c>.</summary>
+    public string ToMiBText() => $"{Bytes / 1048576.0:0.##} MiB";
+
     /// <summary>The largest binary unit that expresses the size exactly, e.g. <c>1536MiB</c>.</summary>
     public override string ToString()
     {

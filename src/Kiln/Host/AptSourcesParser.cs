@@ -13,29 +13,25 @@ public static class AptSourcesParser
     {
         ArgumentNullException.ThrowIfNull(deb822Files);
         ArgumentNullException.ThrowIfNull(oneLineFiles);
-        var entries = deb822Files.SelectMany(ParseDeb822).Concat(oneLineFiles.SelectMany(ParseOneLine)).ToList();
-        string? archive = null;
-        string? security = null;
-        foreach (var (uri, suite) in entries)
-        {
-            var isSecurity = suite.EndsWith("-security", StringComparison.Ordinal) || suite.EndsWith("/updates", StringComparison.Ordinal);
-            var baseSuite = suite.Split('-', '/')[0];
-            if (ReleaseCatalog.Find(baseSuite) is null)
-            {
-                continue;
-            }
+        var entries = deb822Files.SelectMany(ParseDeb822).Concat(oneLineFiles.SelectMany(ParseOneLine))
+            .Where(entry => ReleaseCatalog.Find(entry.Suite.Split('-', '/')[0]) is not null)
+            .ToList();
 
-            if (isSecurity)
-            {
-                security ??= uri;
-            }
-            else if (!suite.Contains('-', StringComparison.Ordinal))
-            {
-                archive ??= uri;
-            }
-        }
-
+        // Third-party repositories can use Debian's suite names (a "stable" channel); an archive laid out
+        // as Debian's (".../debian", ".../debian-security") is preferred, the first entry otherwise.
+        var ranked = entries.OrderByDescending(entry => LooksLikeDebianArchive(entry.Uri)).ToList();
+        var archive = ranked.Where(entry => !IsSecuritySuite(entry.Suite) && !entry.Suite.Contains('-', StringComparison.Ordinal)).Select(entry => entry.Uri).FirstOrDefault();
+        var security = ranked.Where(entry => IsSecuritySuite(entry.Suite)).Select(entry => entry.Uri).FirstOrDefault();
         return new AptMirrors(archive?.TrimEnd('/'), security?.TrimEnd('/'));
+    }
+
+    private static bool IsSecuritySuite(string suite) =>
+        suite.EndsWith("-security", StringComparison.Ordinal) || suite.EndsWith("/updates", StringComparison.Ordinal);
+
+    private static bool LooksLikeDebianArchive(string uri)
+    {
+        var path = uri.TrimEnd('/');
+        return path.EndsWith("/debian", StringComparison.Ordinal) || path.EndsWith("/debian-security", StringComparison.Ordinal);
     }
 
     /// <summary>(uri, suite) pairs of the enabled binary ("deb") entries of a deb822 file.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Kiln.Host;
 
 /// <summary>Runs external programs as child processes, logging argv, every output line and the duration.</summary>
-public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : ICommandRunner, IProcessLauncher
+public sealed partial class CommandRunner(ILogger<CommandRunner> logger, SecretStore? secrets = null) : ICommandRunner, IProcessLauncher
 {
     /// <summary>How long a child gets to exit after SIGTERM before it is killed.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(20);
@@ -13,7 +13,7 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
     public async Task<CommandResult> RunAsync(CommandLine command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var masker = new SecretMasker(command.Secrets);
+        var masker = Masker(command);
         var name = Path.GetFileName(command.Program);
         LogStarting(masker.Mask(command.ToString()));
 
@@ -55,7 +55,7 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
     public RunningProcess Start(CommandLine command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var masker = new SecretMasker(command.Secrets);
+        var masker = Masker(command);
         var name = Path.GetFileName(command.Program);
         LogStarting(masker.Mask(command.ToString()));
         var process = new Process { StartInfo = CreateStartInfo(command) };
@@ -75,7 +75,7 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
     public async Task<int> RunAttachedAsync(CommandLine command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        LogStarting(new SecretMasker(command.Secrets).Mask(command.ToString()));
+        LogStarting(Masker(command).Mask(command.ToString()));
         var info = CreateStartInfo(command);
         info.RedirectStandardInput = false;
         info.RedirectStandardOutput = false;
@@ -96,6 +96,11 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger) : IComm
         LogFinished(Path.GetFileName(command.Program), process.ExitCode, stopwatch.Elapsed.TotalSeconds);
         return process.ExitCode;
     }
+
+    /// <summary>The secrets every command's log lines are masked for.</summary>
+    public SecretStore Secrets { get; } = secrets ?? new SecretStore();
+
+    private SecretMasker Masker(CommandLine command) => Secrets.MaskerWith(command.Secrets);
 
     private static ProcessStartInfo CreateStartInfo(CommandLine command)
     {

@@ -69,14 +69,14 @@ public static class CoreSemantics
             if (partition.Size < minimum)
             {
                 errors.Add(document.ErrorAt(partitionsToken?[spec.Key]?["size"],
-                    $"partition `{spec.Key}` leaves {partition.Size} for its {spec.Filesystem.ToString().ToLowerInvariant()} filesystem after the partition table's share; it needs at least {minimum}"));
+                    $"partition `{spec.Key}` leaves {partition.Size.ToMiBText()} for its {spec.Filesystem.ToString().ToLowerInvariant()} filesystem after the partition table's share; it needs at least {minimum.ToMiBText()}"));
             }
         }
 
         if (layout.Swap is { } swap && swap.Size < MinimumSwapSize)
         {
             errors.Add(document.ErrorAt(partitionsToken?["swap"]?["size"],
-                $"the swap partition leaves {swap.Size} after the partition table's share; it needs at least {MinimumSwapSize}"));
+                $"the swap partition leaves {swap.Size.ToMiBText()} after the partition table's share; it needs at least {MinimumSwapSize.ToMiBText()}"));
         }
     }
 

@@ -14,7 +14,7 @@ public static class ManifestBinder
         var root = (JObject)document.Root;
         var templateProblems = new List<string>();
         var nameTemplate = Text(root["name"]) ?? string.Empty;
-        var name = NameTemplate.Render(nameTemplate, root, buildTime, templateProblems);
+        var name = NameTemplate.Render(nameTemplate, WithDefaults(root), buildTime, templateProblems);
         foreach (var problem in templateProblems)
         {
             errors.Add(document.ErrorAt(root["name"], problem));
@@ -32,6 +32,32 @@ public static class ManifestBinder
             Volume = BindVolume((JObject)root["volume"]!),
             Plugins = (root["plugins"] as JObject ?? []).Properties().ToDictionary(p => p.Name, p => p.Value.Type == JTokenType.Null ? null : p.Value, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>The manifest data with Kiln's defaults filled in, so a name can say {system.architecture} without the key.</summary>
+    private static JObject WithDefaults(JObject root)
+    {
+        var data = (JObject)root.DeepClone();
+        var system = new SystemSection { Release = string.Empty };
+        var bootstrapper = new BootstrapperSection();
+        Fill(data, "system", new() { ["architecture"] = system.Architecture, ["bootloader"] = "grub", ["charmap"] = system.Charmap, ["locale"] = system.Locale, ["timezone"] = system.Timezone });
+        Fill(data, "bootstrapper", new() { ["workspace"] = bootstrapper.Workspace, ["tool"] = "mmdebstrap" });
+        Fill(data, "volume", new() { ["backing"] = "raw" });
+        return data;
+    }
+
+    private static void Fill(JObject data, string section, Dictionary<string, string> defaults)
+    {
+        if (data[section] is not JObject target)
+        {
+            target = [];
+            data[section] = target;
+        }
+
+        foreach (var (key, value) in defaults)
+        {
+            target[key] ??= value;
+        }
     }
 
     private static BootstrapperSection BindBootstrapper(JObject section, ManifestDocument document) => new()

@@ -30,12 +30,6 @@ public sealed class YamlManifestParser
 
     private JToken Run(string text)
     {
-        ReportTabIndentation(text);
-        if (_errors.Count > 0)
-        {
-            throw new ManifestException(_errors);
-        }
-
         try
         {
             var events = new MergingParser(new Parser(new StringReader(text)));
@@ -55,7 +49,10 @@ public sealed class YamlManifestParser
         }
         catch (YamlException exception)
         {
-            _errors.Add(Error(exception.Start, $"YAML syntax error: {Simplify(exception.Message)}"));
+            // Tabs are only wrong as indentation; inside a block scalar they are content, so they are
+            // looked for only when the parser has failed, at or before the place it failed.
+            _errors.Add(TabIndentationUpTo(text, (int)exception.Start.Line + 1)
+                ?? Error(exception.Start, $"YAML syntax error: {Simplify(exception.Message)}"));
         }
         catch (InvalidOperationException exception) when (exception.Source == "YamlDotNet")
         {
@@ -175,19 +172,21 @@ public sealed class YamlManifestParser
         return new ReplayedToken(kind, value, (int)scalar.Start.Line, (int)scalar.Start.Column);
     }
 
-    private void ReportTabIndentation(string text)
+    private ManifestError? TabIndentationUpTo(string text, int lastLine)
     {
         var lines = text.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
+        for (var index = Math.Min(lastLine, lines.Length) - 1; index >= 0; index--)
         {
             var line = lines[index];
             var indentation = line.Length - line.TrimStart(' ', '\t').Length;
             var tab = line.IndexOf('\t', 0, indentation);
             if (tab >= 0 && line.Trim().Length > 0)
             {
-                _errors.Add(new ManifestError(new SourceLocation(_file, index + 1, tab + 1), "a tab is used for indentation; YAML indents with spaces only"));
+                return new ManifestError(new SourceLocation(_file, index + 1, tab + 1), "a tab is used for indentation; YAML indents with spaces only");
             }
         }
+
+        return null;
     }
 
     /// <summary>Where the last YAML event that could still be read ends.</summary>

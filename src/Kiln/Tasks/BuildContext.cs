@@ -82,7 +82,7 @@ public sealed class BuildContext
     public Action<string> Announce { get; set; } = _ => { };
 
     /// <summary>Values masked in every log line (passwords and keys).</summary>
-    public List<string> Secrets { get; } = [];
+    public SecretStore Secrets { get; init; } = new();
 
     /// <summary>The undo entry that removes the build directory; the cleaning phase releases it.</summary>
     public UndoEntry? BuildDirectoryRemoval { get; set; }

@@ -98,7 +98,7 @@ public sealed class AptSourcesParserTests
         AptSourcesParser.FindMirrors([], [sourcesList]).ShouldBe(new AptMirrors("http://mirror.example/debian", null));
     }
 
-    [Fact(Skip = "doubtful: a third-party repository whose suite is a Debian suite name (VS Code's `stable`) is taken for the Debian mirror when it comes first")]
+    [Fact]
     public void A_third_party_repository_with_a_suite_named_stable_is_no_debian_mirror()
     {
         const string sourcesList = """

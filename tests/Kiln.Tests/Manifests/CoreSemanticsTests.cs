@@ -80,7 +80,7 @@ public sealed class CoreSemanticsTests
                 boot: {filesystem: ext2, size: 2MiB}
             """));
 
-        errors.ShouldBe(["m.yml:13:36: partition `boot` leaves 1MiB for its ext2 filesystem after the partition table's share; it needs at least 2MiB"]);
+        errors.ShouldBe(["m.yml:13:36: partition `boot` leaves 1 MiB for its ext2 filesystem after the partition table's share; it needs at least 2 MiB"]);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class CoreSemanticsTests
                 var: {filesystem: xfs, size: 300MiB}
             """));
 
-        errors.ShouldBe(["m.yml:13:34: partition `var` leaves 314555904B for its xfs filesystem after the partition table's share; it needs at least 300MiB"]);
+        errors.ShouldBe(["m.yml:13:34: partition `var` leaves 299.98 MiB for its xfs filesystem after the partition table's share; it needs at least 300 MiB"]);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CoreSemanticsTests
         // Swap comes first when there is no boot partition, so it gives the first MiB to the table.
         var errors = Check(Manifest(extra: "    swap: {size: 1MiB}"));
 
-        errors.ShouldBe(["m.yml:13:18: the swap partition leaves 0B after the partition table's share; it needs at least 1MiB"]);
+        errors.ShouldBe(["m.yml:13:18: the swap partition leaves 0 MiB after the partition table's share; it needs at least 1 MiB"]);
     }
 
     [Fact]

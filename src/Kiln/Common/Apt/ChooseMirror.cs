@@ -30,6 +30,13 @@ public sealed class ChooseMirror : BuildTask
     {
         ArgumentNullException.ThrowIfNull(mirror);
         var trimmed = mirror.TrimEnd('/');
-        return trimmed.EndsWith("/debian", StringComparison.Ordinal) ? trimmed + "-security" : trimmed[..(trimmed.LastIndexOf('/') + 1)] + "debian-security";
+        if (trimmed.EndsWith("/debian", StringComparison.Ordinal))
+        {
+            return trimmed + "-security";
+        }
+
+        // A mirror without a path of its own (http://host/) gets the security archive below it.
+        var uri = new Uri(trimmed + "/");
+        return uri.AbsolutePath == "/" ? trimmed + "/debian-security" : trimmed[..(trimmed.LastIndexOf('/') + 1)] + "debian-security";
     }
 }

@@ -3,7 +3,7 @@ using Kiln.Tasks;
 
 namespace Kiln.Common.Locale;
 
-/// <summary>Generates the manifest's locale (unless it is C or POSIX) and makes it the system default.</summary>
+/// <summary>Generates the manifest's locale (unless it is C or POSIX) and makes it the system default (/etc/locale.conf).</summary>
 public sealed class ConfigureLocale : BuildTask
 {
     public override Phase Phase => Phase.SystemModification;
@@ -21,6 +21,18 @@ public sealed class ConfigureLocale : BuildTask
             await context.Chroot.RunAsync(new CommandLine("locale-gen"), cancellationToken);
         }
 
-        context.WriteFile("/etc/default/locale", $"LANG={locale}\n");
+        // systemd reads /etc/locale.conf; from trixie on Debian makes /etc/default/locale a link to it at
+        // every boot (tmpfiles L+), before that it is a file of its own that pam_env reads.
+        context.WriteFile("/etc/locale.conf", $"LANG={locale}\n");
+        var defaults = context.Paths.InRoot("/etc/default/locale");
+        File.Delete(defaults);
+        if (context.Release >= Manifests.ReleaseCatalog.Trixie)
+        {
+            File.CreateSymbolicLink(defaults, "../locale.conf");
+        }
+        else
+        {
+            context.WriteFile("/etc/default/locale", $"LANG={locale}\n");
+        }
     }
 }
