@@ -10,20 +10,20 @@ public static class GuestFacts
     public static string Script(IEnumerable<(string Key, string Shell)> facts) =>
         string.Join("\n", facts.Select(f => $"echo \"{f.Key}=$({{ {f.Shell}; }} 2>&1 | tr '\\n' ' ' | sed 's/ *$//')\""));
 
-    public static IReadOnlyDictionary<string, string> Parse(string output)
+    public static FactSheet Parse(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in output.Split('\n'))
+        foreach (var line in output.Split('\n').Select(l => l.Trim()))
         {
             var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && !line.StartsWith(' '))
+            if (equals > 0)
             {
                 facts[line[..equals].Trim()] = line[(equals + 1)..].Trim();
             }
         }
 
-        return facts;
+        return new FactSheet(facts, output);
     }
 
     /// <summary>Facts every Kiln kvm image must show, whatever its manifest.</summary>

@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace Kiln.Cli.Commands;
 
 /// <summary><c>kiln build [MANIFEST]</c>: builds the image a manifest describes (the built-in default without one).</summary>
-public static class BuildCommand
+public static partial class BuildCommand
 {
     public static Command Create(ExtensionRegistry registry, Interruption interruption)
     {
@@ -65,6 +65,11 @@ public static class BuildCommand
             BeforeRollback = pauseOnError ? error => PauseAsync(terminal, error) : null,
         };
         var (execution, context) = await builder.RunAsync(manifest, plan, options, interruption.Token);
+        if (PeakMemory.MiB() is { } peak)
+        {
+            LogPeakMemory(logging.Factory.CreateLogger("Kiln.Cli"), peak);
+        }
+
         Report(terminal, execution, context, logFile, dryRun);
         return execution.ExitCode;
     }
@@ -112,6 +117,9 @@ public static class BuildCommand
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "kiln peak RSS {PeakMiB:F1} MiB")]
+    private static partial void LogPeakMemory(ILogger logger, double peakMiB);
 
     /// <summary>The arguments of one <c>kiln build</c>.</summary>
     private sealed record BuildRequest(string? Manifest, string? Output, bool DryRun, string? LogDirectory, bool PauseOnError, string? Workspace);

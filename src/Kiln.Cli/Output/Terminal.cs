@@ -22,6 +22,11 @@ public sealed class Terminal
             Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
         });
         UsesColor = colors;
+        if (!IsInteractive)
+        {
+            // Redirected output is read by programs and logs: no wrapping at an imagined 80 columns.
+            Console.Profile.Width = 4096;
+        }
     }
 
     public IAnsiConsole Console { get; }

@@ -15,6 +15,17 @@ public sealed class SecretStore
         }
     }
 
+    public IReadOnlyList<string> Values
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _secrets];
+            }
+        }
+    }
+
     /// <summary>A masker for these secrets and the command's own.</summary>
     public SecretMasker MaskerWith(IEnumerable<string> more)
     {

@@ -51,7 +51,8 @@ public sealed class YamlManifestParser
         {
             // Tabs are only wrong as indentation; inside a block scalar they are content, so they are
             // looked for only when the parser has failed, at or before the place it failed.
-            _errors.Add(TabIndentationUpTo(text, (int)exception.Start.Line + 1)
+            var aboutTabs = exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+            _errors.Add(TabIndentationUpTo(text, aboutTabs ? int.MaxValue : (int)exception.Start.Line + 1)
                 ?? Error(exception.Start, $"YAML syntax error: {Simplify(exception.Message)}"));
         }
         catch (InvalidOperationException exception) when (exception.Source == "YamlDotNet")
@@ -175,7 +176,7 @@ public sealed class YamlManifestParser
     private ManifestError? TabIndentationUpTo(string text, int lastLine)
     {
         var lines = text.Split('\n');
-        for (var index = Math.Min(lastLine, lines.Length) - 1; index >= 0; index--)
+        for (var index = 0; index < Math.Min(lastLine, lines.Length); index++)
         {
             var line = lines[index];
             var indentation = line.Length - line.TrimStart(' ', '\t').Length;

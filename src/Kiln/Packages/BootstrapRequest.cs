@@ -26,6 +26,9 @@ public sealed record BootstrapRequest
 
     public bool NoCheckGpg { get; init; }
 
+    /// <summary>Refuse to bootstrap without a verified Release file (debootstrap's --force-check-gpg; mmdebstrap always checks).</summary>
+    public bool ForceCheckGpg { get; init; }
+
     /// <summary>A directory whose content is copied into the root before any package is installed.</summary>
     public string? EarlyFilesDirectory { get; init; }
 

@@ -39,6 +39,10 @@ public static class DebootstrapCommand
         {
             arguments.Add("--no-check-gpg");
         }
+        else if (request.ForceCheckGpg)
+        {
+            arguments.Add("--force-check-gpg");
+        }
 
         if (request.PackageCache is not null)
         {

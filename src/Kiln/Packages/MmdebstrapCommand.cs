@@ -19,7 +19,7 @@ public static class MmdebstrapCommand
 
         arguments.Add($"--architectures={request.Architecture}");
         arguments.Add($"--components={string.Join(',', request.Components)}");
-        var names = request.Include.Where(p => !p.IsLocal).Select(p => p.AptArgument).ToList();
+        var names = request.Include.Where(p => !p.IsLocal && !IsPattern(p)).Select(p => p.AptArgument).ToList();
         if (names.Count > 0)
         {
             arguments.Add($"--include={string.Join(',', names)}");
@@ -27,6 +27,7 @@ public static class MmdebstrapCommand
 
         // A .deb path or an apt pattern must be an --include of its own, or mmdebstrap splits it.
         arguments.AddRange(request.Include.Where(p => p.IsLocal).Select(p => $"--include={p.LocalPath}"));
+        arguments.AddRange(request.Include.Where(IsPattern).Select(p => $"--include={p.Name}"));
         if (request.Exclude.Count > 0)
         {
             // mmdebstrap removes packages from its selection with apt's trailing-minus syntax.
@@ -70,4 +71,7 @@ public static class MmdebstrapCommand
         arguments.Add(AptSources.Render(request.Sources).TrimEnd('\n'));
         return new CommandLine("mmdebstrap", arguments);
     }
+
+    /// <summary>An apt search pattern such as <c>?priority(standard)</c> rather than a package name.</summary>
+    private static bool IsPattern(Manifests.PackageRequest request) => request.Name.StartsWith('?');
 }

@@ -36,7 +36,8 @@ public sealed class BootstrapSystem : BuildTask
         {
             Suite = context.Release.Codename,
             Target = context.Paths.Root,
-            Architecture = manifest.System.Architecture,
+            // bootstrap-vz's userspace_architecture: a 32-bit system under the 64-bit kernel the provider picks.
+            Architecture = manifest.System.UserspaceArchitecture ?? manifest.System.Architecture,
             Sources = context.Sources.Main,
             Components = manifest.Packages.Components,
             Variant = manifest.Bootstrapper.Variant,
@@ -44,6 +45,7 @@ public sealed class BootstrapSystem : BuildTask
             Exclude = manifest.Bootstrapper.ExcludePackages,
             Keyring = manifest.Bootstrapper.Keyring,
             NoCheckGpg = manifest.Bootstrapper.NoCheckGpg,
+            ForceCheckGpg = manifest.Bootstrapper.ForceCheckGpg,
             EarlyFilesDirectory = early,
             DebconfSelectionsFile = context.DebconfSelections.Count > 0 ? debconf : null,
             PackageCache = PackageCache.DirectoryFor(context),

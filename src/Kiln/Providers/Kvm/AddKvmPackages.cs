@@ -13,7 +13,7 @@ public sealed class AddKvmPackages : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = KvmSettings.From(context.Manifest);
-        context.Packages.Add(settings.KernelPackage(context.Manifest.System.Architecture));
+        context.Packages.Add(settings.KernelPackage(context.Manifest.System.Architecture, context.Manifest.System.UserspaceArchitecture));
         foreach (var package in new[] { "systemd-sysv", "udev", "initramfs-tools" })
         {
             context.Packages.Add(package);

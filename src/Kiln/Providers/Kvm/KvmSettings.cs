@@ -14,8 +14,11 @@ public sealed record KvmSettings(IReadOnlyList<string> Virtio, string Console, s
         return new KvmSettings(virtio, (string?)settings["console"] ?? "serial", (string?)settings["kernel"], settings["ssh"] is not JValue { Value: false });
     }
 
-    /// <summary>The kernel package: the cloud flavour where Debian has one (smaller, boots faster in a VM).</summary>
-    public string KernelPackage(string architecture) => Kernel ?? architecture switch
+    /// <summary>
+    /// The kernel package: the cloud flavour where Debian has one (smaller, boots faster in a VM). Under a
+    /// 32-bit userspace (userspace_architecture) it is the i386 archive's 64-bit kernel, linux-image-amd64.
+    /// </summary>
+    public string KernelPackage(string architecture, string? userspaceArchitecture = null) => Kernel ?? (userspaceArchitecture is not null ? $"linux-image-{architecture}" : null) ?? architecture switch
     {
         "amd64" => "linux-image-cloud-amd64",
         "arm64" => "linux-image-cloud-arm64",

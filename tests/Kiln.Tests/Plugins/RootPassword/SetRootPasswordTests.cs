@@ -20,7 +20,7 @@ public sealed class SetRootPasswordTests
         command.Argv.ShouldBe(["chroot", "/nonexistent/workspace/kiln-test/root", "chpasswd"]);
         command.StandardInput.ShouldBe("root:hunter2\n");
         command.Secrets.ShouldBe(["hunter2"]);
-        context.Secrets.ShouldBe(["hunter2"]);
+        context.Secrets.Values.ShouldBe(["hunter2"]);
         context.Notices.ShouldBeEmpty();
     }
 
@@ -42,7 +42,7 @@ public sealed class SetRootPasswordTests
 
         await new SetRootPassword().RunAsync(context, CancellationToken.None);
 
-        var password = context.Secrets.ShouldHaveSingleItem();
+        var password = context.Secrets.Values.ShouldHaveSingleItem();
         _runner.Commands.ShouldHaveSingleItem().StandardInput.ShouldBe($"root:{password}\n");
         context.Notices.ShouldBe([$"root password (shown only now): {password}"]);
     }
