@@ -3,28 +3,18 @@ using Kiln;
 using Kiln.Cli;
 using Kiln.Cli.Commands;
 using Kiln.Cli.Output;
-using Kiln.Extensions;
 
 using var interruption = new Interruption();
-ExtensionRegistry registry;
-try
-{
-    registry = ExtensionRegistry.CreateDefault();
-}
-catch (KilnException exception)
-{
-    Terminal.Error(exception.Message);
-    return exception.ExitCode;
-}
 
 var root = new RootCommand("Kiln builds bootable Debian disk images for virtual machines and clouds from one YAML manifest.")
 {
     CommonOptions.Color,
     CommonOptions.Debug,
+    CommonOptions.PluginPath,
 };
-root.Subcommands.Add(BuildCommand.Create(registry, interruption));
-root.Subcommands.Add(ValidateCommand.Create(registry));
-root.Subcommands.Add(PlanCommand.Create(registry));
+root.Subcommands.Add(BuildCommand.Create(interruption));
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create(interruption));
 root.Subcommands.Add(BootCommand.Create(interruption));
 root.Subcommands.Add(TestCommand.Create(interruption));

@@ -27,6 +27,7 @@ public sealed class DebootstrapTests
         facts["sources"].ShouldBe("3");
         facts["ssh"].ShouldBe("active");
         facts["failed_units"].ShouldBe("0");
+        facts["bootstrap_settings"].ShouldBe("0");
         facts["networkd"].ShouldBe("active");
     }
 }

@@ -48,6 +48,7 @@ public sealed partial class DefaultImageTests
         facts["apt_lists"].ShouldBe("0");
         facts["policy_rc_d"].ShouldBe("absent");
         facts["failed_units"].ShouldBe("0");
+        facts["bootstrap_settings"].ShouldBe("0");
         facts["locale"].ShouldBe("LANG=C.UTF-8");
         facts["pam_locale"].ShouldBe("LANG=C.UTF-8");
         facts["ssh"].ShouldBe("active");

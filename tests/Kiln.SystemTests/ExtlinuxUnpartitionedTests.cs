@@ -29,5 +29,6 @@ public sealed class ExtlinuxUnpartitionedTests
         facts["hostname"].ShouldBe("extlinux-example");
         facts["cmdline"].ShouldContain("console=ttyS0,115200n8");
         facts["failed_units"].ShouldBe("0");
+        facts["bootstrap_settings"].ShouldBe("0");
     }
 }

@@ -47,6 +47,7 @@ public sealed class GptPartitionsTests
         facts["virtio_in_initramfs"].ShouldNotBe("0");
         facts["forced_modules"].ShouldBe("1");
         facts["failed_units"].ShouldBe("0");
+        facts["bootstrap_settings"].ShouldBe("0");
         facts["machine_id_new"].ShouldBe("1");
         facts["networkd"].ShouldBe("active");
     }

@@ -43,5 +43,6 @@ public static class GuestFacts
         ("apt_lists", "find /var/lib/apt/lists -maxdepth 1 -type f ! -name lock | wc -l"),
         ("policy_rc_d", "test -e /usr/sbin/policy-rc.d && echo present || echo absent"),
         ("failed_units", "systemctl --failed --no-legend --plain | wc -l"),
+        ("bootstrap_settings", "ls /etc/dpkg/dpkg.cfg.d/99mmdebstrap /etc/apt/apt.conf.d/99mmdebstrap 2>/dev/null | wc -l"),
     ];
 }

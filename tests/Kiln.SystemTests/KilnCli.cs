@@ -15,7 +15,7 @@ public static class KilnCli
     /// Runs kiln; once <paramref name="interruptWhen"/> returns true for the output so far, kiln gets SIGINT
     /// after <paramref name="delay"/>.
     /// </summary>
-    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? interruptWhen, TimeSpan delay = default)
+    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? interruptWhen, TimeSpan delay = default, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(CliAssembly);
@@ -25,6 +25,10 @@ public static class KilnCli
         }
 
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         using var process = Process.Start(info)!;
         var output = new StringBuilder();
         var error = new StringBuilder();

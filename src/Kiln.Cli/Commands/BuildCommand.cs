@@ -13,7 +13,7 @@ namespace Kiln.Cli.Commands;
 /// <summary><c>kiln build [MANIFEST]</c>: builds the image a manifest describes (the built-in default without one).</summary>
 public static partial class BuildCommand
 {
-    public static Command Create(ExtensionRegistry registry, Interruption interruption)
+    public static Command Create(Interruption interruption)
     {
         var manifest = new Argument<string?>("manifest") { Description = "The manifest (YAML or JSON); the built-in default (Debian stable for KVM) when omitted", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--output", "-o") { Description = "Directory for the image (default: the manifest's workspace)" };
@@ -25,7 +25,7 @@ public static partial class BuildCommand
         command.SetAction((result, _) =>
         {
             var request = new BuildRequest(result.GetValue(manifest), result.GetValue(output), result.GetValue(dryRun), result.GetValue(log), result.GetValue(pause), result.GetValue(workspace));
-            return RunAsync(result, registry, interruption, request);
+            return RunAsync(result, Registries.Load(result), interruption, request);
         });
         return command;
     }
@@ -95,7 +95,7 @@ public static partial class BuildCommand
             case BuildOutcome.Succeeded:
                 foreach (var artifact in context.Artifacts)
                 {
-                    terminal.Line($"[green]built[/] {Markup.Escape(artifact)} in {execution.Total.TotalSeconds:F1} s");
+                    terminal.Line($"[green]built[/] {Markup.Escape(artifact)} in {execution.WallTime.TotalSeconds:F1} s");
                 }
 
                 foreach (var notice in context.Notices)

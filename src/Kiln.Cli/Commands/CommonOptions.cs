@@ -13,6 +13,12 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<string[]> PluginPath = new("--plugin-path")
+    {
+        Description = "A directory of plugin assemblies (repeatable; KILN_PLUGIN_PATH adds more, colon-separated)",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Debug = new("--debug")
     {
         Description = "Print the full debug log on standard error as well",

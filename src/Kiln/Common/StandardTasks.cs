@@ -24,7 +24,8 @@ public static class StandardTasks
         ArgumentNullException.ThrowIfNull(manifest);
         tasks.Add<CheckHostTools>()
             .Add<CreateBuildDirectory>()
-            .Add<RemoveBuildDirectory>()
+            .Add<RemoveRootTree>()
+            .Add<RemoveBootstrapSettings>()
             .Add<ChooseMirror>()
             .Add<ResolveRelease>()
             .Add<AddDefaultSources>()

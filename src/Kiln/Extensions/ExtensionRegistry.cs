@@ -7,6 +7,7 @@ public sealed class ExtensionRegistry
 {
     private readonly Dictionary<string, IProvider> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IPlugin> _plugins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pluginOrigins = new(StringComparer.Ordinal);
     private readonly HashSet<Assembly> _assemblies = [typeof(ExtensionRegistry).Assembly];
 
     public IReadOnlyCollection<IProvider> Providers => _providers.Values;
@@ -39,12 +40,21 @@ public sealed class ExtensionRegistry
         _assemblies.Add(provider.GetType().Assembly);
     }
 
-    public void AddPlugin(IPlugin plugin)
+    /// <summary>Adds a plugin; <paramref name="origin"/> is the assembly file it came from (null for built-in plugins).</summary>
+    public void AddPlugin(IPlugin plugin, string? origin = null)
     {
         ArgumentNullException.ThrowIfNull(plugin);
         _plugins.Add(plugin.Name, plugin);
+        if (origin is not null)
+        {
+            _pluginOrigins[plugin.Name] = origin;
+        }
+
         _assemblies.Add(plugin.GetType().Assembly);
     }
+
+    /// <summary>The file a plugin was loaded from, or null when it is built in.</summary>
+    public string? OriginOf(string pluginName) => _pluginOrigins.GetValueOrDefault(pluginName);
 
     public bool HasPlugin(string name) => _plugins.ContainsKey(name);
 

@@ -26,6 +26,8 @@ public sealed class BuildContext
         Release = ReleaseCatalog.Find(manifest.System.Release) ?? ReleaseCatalog.Sid;
     }
 
+    private readonly Dictionary<Type, object> _states = [];
+
     public Manifest Manifest { get; }
 
     public BuildPaths Paths { get; }
@@ -92,6 +94,22 @@ public sealed class BuildContext
 
     /// <summary>Changes to the root that only the build needs (policy-rc.d, the host's resolv.conf), undone before the image is written.</summary>
     public List<UndoEntry> BuildOnlyChanges { get; } = [];
+
+    /// <summary>
+    /// The state one extension keeps during a build (hooks' pending calls, a plugin's mount): one instance
+    /// per type, created on first use.
+    /// </summary>
+    public T StateOf<T>()
+        where T : class, new()
+    {
+        if (!_states.TryGetValue(typeof(T), out var state))
+        {
+            state = new T();
+            _states[typeof(T)] = state;
+        }
+
+        return (T)state;
+    }
 
     public DiskLayout RequireLayout() => Layout ?? throw new InvalidOperationException("the disk layout is not computed yet");
 }

@@ -13,6 +13,9 @@ public sealed record ExecutionResult(BuildOutcome Outcome, Exception? Error, IRe
 
     public TimeSpan Total => Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
 
+    /// <summary>From the first task to the end of the unwinding: what the user waited.</summary>
+    public TimeSpan WallTime { get; init; }
+
     /// <summary>Wall time per phase, in phase order.</summary>
     public IReadOnlyList<(Phase Phase, TimeSpan Elapsed)> PhaseTimings =>
         [.. Timings.GroupBy(t => t.Phase).OrderBy(g => g.Key).Select(g => (g.Key, g.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed)))];

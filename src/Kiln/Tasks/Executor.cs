@@ -16,6 +16,7 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
         context.Plan = plan;
+        var wall = Stopwatch.StartNew();
         var timings = new List<TaskTiming>();
         Exception? error = null;
         var interrupted = false;
@@ -63,7 +64,7 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
         var undoFailures = await UnwindAsync(context, error is not null);
         LogTimings(timings);
         var outcome = error is null ? BuildOutcome.Succeeded : interrupted ? BuildOutcome.Interrupted : BuildOutcome.Failed;
-        return new ExecutionResult(outcome, error, timings, undoFailures);
+        return new ExecutionResult(outcome, error, timings, undoFailures) { WallTime = wall.Elapsed };
     }
 
     private async Task<IReadOnlyList<Exception>> UnwindAsync(BuildContext context, bool failed)
@@ -115,6 +116,6 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
     [LoggerMessage(Level = LogLevel.Information, Message = "phase {Phase}: {Seconds:F2} s")]
     private partial void LogPhaseTime(string phase, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "releasing what the tasks kept until the end: {Entries}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "releasing what the build kept until its end: {Entries}")]
     private partial void LogLeftovers(string entries);
 }

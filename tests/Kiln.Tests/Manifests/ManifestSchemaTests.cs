@@ -19,7 +19,7 @@ public sealed class ManifestSchemaTests
     [Fact]
     public void The_core_provider_and_plugin_schemas_are_embedded()
     {
-        EmbeddedSchemaNames().ShouldBe(["Manifests/manifest-schema.yml", "Plugins/RootPassword/manifest-schema.yml", "Providers/Kvm/manifest-schema.yml"], ignoreOrder: true);
+        EmbeddedSchemaNames().ShouldBe(["Manifests/manifest-schema.yml", "Plugins/Hooks/manifest-schema.yml", "Plugins/RootPassword/manifest-schema.yml", "Providers/Kvm/manifest-schema.yml"], ignoreOrder: true);
     }
 
     [Theory]

@@ -3,7 +3,11 @@ using Kiln.Tasks;
 
 namespace Kiln.Common.Workspace;
 
-/// <summary>Creates this build's directory in the workspace; it is removed when the build ends, however it ends.</summary>
+/// <summary>
+/// Creates this build's directory in the workspace. It is removed when the build ends, however it ends:
+/// its removal is the first step on the undo stack, so it runs last, after everything else (the
+/// hooks' clean call included) has been given back.
+/// </summary>
 public sealed class CreateBuildDirectory : BuildTask
 {
     public override Phase Phase => Phase.Preparation;
@@ -30,6 +34,7 @@ public sealed class CreateBuildDirectory : BuildTask
     private static async Task RemoveAsync(BuildContext context, CancellationToken cancellationToken)
     {
         var directory = context.Paths.BuildDirectory;
+        await context.StateOf<BackgroundRemoval>().WaitAsync();
         await ProcessTree.TerminateAsync(ProcessTree.RootedIn(directory), TimeSpan.FromSeconds(10));
 
         // Never delete through a mount point: a bind mount of /dev below here would take the host's /dev with it.
