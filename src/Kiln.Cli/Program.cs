@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Kiln;
 using Kiln.Cli;
 using Kiln.Cli.Commands;
@@ -6,8 +7,11 @@ using Kiln.Cli.Output;
 
 using var interruption = new Interruption();
 
-var root = new RootCommand("Kiln builds bootable Debian disk images for virtual machines and clouds from one YAML manifest.")
+// A named root rather than RootCommand, whose name would be that of the assembly (`kiln` is what users type).
+var root = new Command("kiln", "Kiln builds bootable Debian disk images for virtual machines and clouds from one YAML manifest.")
 {
+    new HelpOption(),
+    new VersionOption(),
     CommonOptions.Color,
     CommonOptions.Debug,
     CommonOptions.PluginPath,

@@ -15,15 +15,13 @@ public static class TestCommand
 {
     public static Command Create(Interruption interruption)
     {
-        var image = new Argument<string>("image") { Description = "The disk image (qcow2, raw, ...)" };
+        var vm = new VirtualMachineOptions();
         var login = new Option<string?>("--login") { Description = "USER:PASSWORD to log in with on the serial console" };
         var run = new Option<string?>("--command", "-c") { Description = "A shell command to run after logging in; its exit code decides the test" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the login prompt (and for the command)", DefaultValueFactory = _ => 300 };
-        var memory = new Option<int>("--memory") { Description = "Guest memory in MiB", DefaultValueFactory = _ => 1024 };
-        var sshPort = new Option<int?>("--ssh-port") { Description = "Forward this port on 127.0.0.1 to the guest's SSH port" };
-        var drives = new Option<string[]>("--drive") { Description = "An extra read-only raw disk for the guest (e.g. a cloud-init seed); repeatable" };
         var transcript = new Option<string?>("--transcript") { Description = "Write the serial console transcript to this file" };
-        var command = new Command("test", "Boot an image in QEMU, log in on its serial console and run a command") { image, login, run, timeout, memory, sshPort, drives, transcript };
+        var command = new Command("test", "Boot an image in QEMU, log in on its serial console and run a command") { login, run, timeout, transcript };
+        vm.AddTo(command);
         command.SetAction(async (result, _) =>
         {
             var terminal = new Terminal(result.GetValue(CommonOptions.Color));
@@ -34,16 +32,8 @@ public static class TestCommand
             }
 
             using var logging = new LogSetup(null, result.GetValue(CommonOptions.Debug));
-            var runner = new CommandRunner(logging.Factory.CreateLogger<CommandRunner>());
-            var backend = new QemuBootBackend(runner, runner, message => terminal.Line($"[blue]note:[/] {Markup.Escape(message)}"));
-            var tester = new BootTester(backend);
-            var request = new BootRequest
-            {
-                Image = Path.GetFullPath(result.GetValue(image)!),
-                MemoryMiB = result.GetValue(memory),
-                SshPort = result.GetValue(sshPort),
-                ExtraDrives = [.. (result.GetValue(drives) ?? []).Select(Path.GetFullPath)],
-            };
+            var tester = new BootTester(VirtualMachineOptions.Backend(new CommandRunner(logging.Factory.CreateLogger<CommandRunner>()), terminal));
+            var request = vm.Request(result, snapshot: true);
             var options = new BootTestOptions { User = user, Password = password, Command = result.GetValue(run), Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)) };
             var outcome = await tester.RunAsync(request, options, interruption.Token);
             if (result.GetValue(transcript) is { } file)

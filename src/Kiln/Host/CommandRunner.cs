@@ -162,7 +162,7 @@ public sealed partial class CommandRunner(ILogger<CommandRunner> logger, SecretS
         // so that bootstrappers unmount what they mounted and dpkg stops between packages.
         var tree = new List<int> { process.Id };
         tree.AddRange(ProcessTree.Descendants(process.Id));
-        LogTerminating(name, process.Id, tree.Count);
+        LogTerminating(name, process.Id, tree.Count - 1);
         await ProcessTree.TerminateAsync(tree, TerminationGrace);
         await process.WaitForExitAsync(CancellationToken.None);
     }
