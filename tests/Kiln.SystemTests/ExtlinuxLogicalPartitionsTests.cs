@@ -21,6 +21,8 @@ public sealed class ExtlinuxLogicalPartitionsTests
             ("swap", "swapon --noheadings --show=NAME"),
             ("extended", "cat /sys/block/vda/vda4/size"),
             ("boot_active", "dd if=/dev/vda bs=1 skip=446 count=1 2>/dev/null | od -An -tx1 | tr -d ' '"),
+            ("kernel_link", "readlink /boot/vmlinuz"),
+            ("running_kernel", "uname -r"),
             ("tty1_noclear", "cat /etc/systemd/system/getty@tty1.service.d/noclear.conf | grep -c TTYVTDisallocate=no"),
         ]);
         var facts = GuestFacts.Parse(await build.BootAndRunAsync("root:kiln-test", script));
@@ -37,6 +39,7 @@ public sealed class ExtlinuxLogicalPartitionsTests
         facts["tty1_noclear"].ShouldBe("1");
         facts["fstab_by_uuid"].ShouldBe("6");
         facts["failed_units"].ShouldBe("0");
+        facts["kernel_link"].ShouldBe($"vmlinuz-{facts["running_kernel"]}");
         facts["bootstrap_settings"].ShouldBe("0");
     }
 }

@@ -16,6 +16,8 @@ public sealed class ExtlinuxUnpartitionedTests
             ("root_source", "findmnt -n -o SOURCE /"),
             ("table", "test -e /sys/block/vda/vda1 && echo partitioned || echo whole-disk"),
             ("extlinux", "ls /boot/extlinux"),
+            ("kernel_link", "readlink /boot/vmlinuz"),
+            ("running_kernel", "uname -r"),
             ("grub", "dpkg -s grub-pc >/dev/null 2>&1 && echo installed || echo absent"),
         ]);
         var facts = GuestFacts.Parse(await build.BootAndRunAsync("root:kiln-test", script));
@@ -29,6 +31,7 @@ public sealed class ExtlinuxUnpartitionedTests
         facts["hostname"].ShouldBe("extlinux-example");
         facts["cmdline"].ShouldContain("console=ttyS0,115200n8");
         facts["failed_units"].ShouldBe("0");
+        facts["kernel_link"].ShouldBe($"vmlinuz-{facts["running_kernel"]}");
         facts["bootstrap_settings"].ShouldBe("0");
     }
 }

@@ -17,6 +17,7 @@ public static class ExtlinuxConfiguration
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(kernel);
         var parameters = string.Join(' ', new[] { $"root=UUID={layout.Root.Uuid}", "ro" }.Concat(kernelParameters));
+        var directory = kernel.Kernel[..kernel.Kernel.LastIndexOf('/')];
         return $"""
             # Written by Kiln.
             SERIAL 0 115200
@@ -25,10 +26,10 @@ public static class ExtlinuxConfiguration
             TIMEOUT 10
 
             LABEL debian
-              MENU LABEL Debian GNU/Linux, kernel {kernel.Version}
-              LINUX {kernel.Kernel}
+              MENU LABEL Debian GNU/Linux (the newest kernel; {kernel.Version} when built)
+              LINUX {directory}/{KernelLinks.Kernel}
               APPEND {parameters}
-              INITRD {kernel.InitRd}
+              INITRD {directory}/{KernelLinks.InitRd}
 
             """;
     }
