@@ -46,11 +46,14 @@ public sealed class ImageBuild : IDisposable
         return new ImageBuild(output, run, log);
     }
 
-    /// <summary>Boots the image, logs in and runs <paramref name="command"/>; returns its output (the test fails if anything fails).</summary>
-    public async Task<string> BootAndRunAsync(string login, string command)
+    /// <summary>
+    /// Boots the image, logs in and runs <paramref name="command"/>; returns its output (the test fails if anything fails).
+    /// <paramref name="extra"/> are more <c>kiln test</c> options, such as <c>--drive SEED</c> or <c>--ssh-port N</c>.
+    /// </summary>
+    public async Task<string> BootAndRunAsync(string login, string command, params string[] extra)
     {
         var transcript = Path.Combine(OutputDirectory, "console.txt");
-        var run = await KilnCli.RunAsync("test", Image, "--login", login, "--command", command, "--timeout", "400", "--transcript", transcript);
+        var run = await KilnCli.RunAsync(["test", Image, "--login", login, "--command", command, "--timeout", "400", "--transcript", transcript, .. extra], interruptWhen: null);
         var console = File.Exists(transcript) ? File.ReadAllText(transcript) : string.Empty;
         File.Delete(transcript);
         run.ExitCode.ShouldBe(0, $"{run}\n--- serial console (end)\n{string.Join('\n', console.Split('\n').TakeLast(60))}");

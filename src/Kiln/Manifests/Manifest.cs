@@ -10,6 +10,9 @@ public sealed record Manifest
 
     public required ManifestDocument Document { get; init; }
 
+    /// <summary>When the build started (UTC): the time the name's <c>{%Y}</c>-style fields show, for plugins that fill in the same fields.</summary>
+    public DateTimeOffset BuildTime { get; init; }
+
     public required ProviderSection Provider { get; init; }
 
     public required BootstrapperSection Bootstrapper { get; init; }

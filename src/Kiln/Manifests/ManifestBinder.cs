@@ -25,6 +25,7 @@ public static class ManifestBinder
         {
             Name = name,
             Document = document,
+            BuildTime = buildTime,
             Provider = new ProviderSection(Text(provider["name"])!, provider),
             Bootstrapper = BindBootstrapper(root["bootstrapper"] as JObject ?? [], document),
             System = BindSystem((JObject)root["system"]!),
@@ -35,7 +36,7 @@ public static class ManifestBinder
     }
 
     /// <summary>The manifest data with Kiln's defaults filled in, so a name can say {system.architecture} without the key.</summary>
-    private static JObject WithDefaults(JObject root)
+    internal static JObject WithDefaults(JObject root)
     {
         var data = (JObject)root.DeepClone();
         var system = new SystemSection { Release = string.Empty };

@@ -13,6 +13,9 @@ public sealed class ManifestDocument(string path, JToken root)
 
     public JToken Root { get; } = root;
 
+    /// <summary>The text the document was read from, for checks that point inside a multi-line value (null when unknown).</summary>
+    public string? SourceText { get; init; }
+
     public SourceLocation LocationOf(JToken? token)
     {
         // A property's own position is its key; for values we report where the value starts.

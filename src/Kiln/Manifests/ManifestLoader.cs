@@ -54,7 +54,7 @@ public static class ManifestLoader
         }
 
         JToken root = IsJson(path) ? JsonManifestParser.Parse(text, path) : YamlManifestParser.Parse(text, path);
-        return new ManifestDocument(path, root);
+        return new ManifestDocument(path, root) { SourceText = text };
     }
 
     private static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

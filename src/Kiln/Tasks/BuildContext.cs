@@ -65,6 +65,9 @@ public sealed class BuildContext
     /// <summary>Files (path in the image to content) placed in the root before packages are installed, so that package scripts see them.</summary>
     public Dictionary<string, EarlyFile> EarlyFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Environment variables the bootstrapper runs with (apt_proxy's <c>http_proxy</c>: debootstrap downloads with wget, not apt).</summary>
+    public Dictionary<string, string> BootstrapEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Kernel command line parameters the bootloader passes (console, root and the like).</summary>
     public List<string> KernelParameters { get; } = [];
 

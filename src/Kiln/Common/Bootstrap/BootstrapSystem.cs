@@ -28,11 +28,33 @@ public sealed class BootstrapSystem : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         var manifest = context.Manifest;
-        var early = Path.Combine(context.Paths.Scratch, "early");
-        EarlyFileWriter.WriteTo(context, early);
-        var debconf = Path.Combine(context.Paths.Scratch, "debconf-selections");
-        await File.WriteAllTextAsync(debconf, EarlyFileWriter.DebconfText(context), cancellationToken);
-        var request = new BootstrapRequest
+        var request = CreateRequest(context);
+        EarlyFileWriter.WriteTo(context, request.EarlyFilesDirectory!);
+        await File.WriteAllTextAsync(DebconfFile(context), EarlyFileWriter.DebconfText(context), cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(context.Paths.Root)!);
+        if (manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap)
+        {
+            // debootstrap configures its --include packages in a bare chroot, where the postinst scripts of
+            // packages like systemd-resolved fail; only the manifest's own include_packages go there.
+            var wanted = manifest.Bootstrapper.IncludePackages.ToHashSet(StringComparer.Ordinal);
+            var includable = context.Packages.Requests.Where(p => DebootstrapCommand.CanInclude(p) && wanted.Contains(p.Name)).ToList();
+            await context.Runner.RunCheckedAsync(DebootstrapCommand.Build(request, [.. includable.Select(p => p.Name)]) with { Environment = context.BootstrapEnvironment }, cancellationToken);
+            context.Packages.MarkInstalled(includable);
+            EarlyFileWriter.WriteTo(context, context.Paths.Root);
+        }
+        else
+        {
+            await context.Runner.RunCheckedAsync(MmdebstrapCommand.Build(request) with { Environment = context.BootstrapEnvironment }, cancellationToken);
+            context.Packages.MarkInstalled(context.Packages.Requests);
+        }
+    }
+
+    /// <summary>What this build bootstraps (the prebootstrapped plugin fingerprints it to know when a saved tree fits).</summary>
+    public static BootstrapRequest CreateRequest(BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var manifest = context.Manifest;
+        return new BootstrapRequest
         {
             Suite = context.Release.Codename,
             Target = context.Paths.Root,
@@ -46,25 +68,11 @@ public sealed class BootstrapSystem : BuildTask
             Keyring = manifest.Bootstrapper.Keyring,
             NoCheckGpg = manifest.Bootstrapper.NoCheckGpg,
             ForceCheckGpg = manifest.Bootstrapper.ForceCheckGpg,
-            EarlyFilesDirectory = early,
-            DebconfSelectionsFile = context.DebconfSelections.Count > 0 ? debconf : null,
+            EarlyFilesDirectory = Path.Combine(context.Paths.Scratch, "early"),
+            DebconfSelectionsFile = context.DebconfSelections.Count > 0 ? DebconfFile(context) : null,
             PackageCache = PackageCache.DirectoryFor(context),
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(context.Paths.Root)!);
-        if (manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap)
-        {
-            // debootstrap configures its --include packages in a bare chroot, where the postinst scripts of
-            // packages like systemd-resolved fail; only the manifest's own include_packages go there.
-            var wanted = manifest.Bootstrapper.IncludePackages.ToHashSet(StringComparer.Ordinal);
-            var includable = context.Packages.Requests.Where(p => DebootstrapCommand.CanInclude(p) && wanted.Contains(p.Name)).ToList();
-            await context.Runner.RunCheckedAsync(DebootstrapCommand.Build(request, [.. includable.Select(p => p.Name)]), cancellationToken);
-            context.Packages.MarkInstalled(includable);
-            EarlyFileWriter.WriteTo(context, context.Paths.Root);
-        }
-        else
-        {
-            await context.Runner.RunCheckedAsync(MmdebstrapCommand.Build(request), cancellationToken);
-            context.Packages.MarkInstalled(context.Packages.Requests);
-        }
     }
+
+    private static string DebconfFile(BuildContext context) => Path.Combine(context.Paths.Scratch, "debconf-selections");
 }

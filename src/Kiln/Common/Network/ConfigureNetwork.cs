@@ -9,6 +9,8 @@ namespace Kiln.Common.Network;
 /// </summary>
 public sealed class ConfigureNetwork : BuildTask
 {
+    public const string NetworkFilePath = "/etc/systemd/network/80-kiln-dhcp.network";
+
     public override Phase Phase => Phase.SystemModification;
 
     public override string Description => "Configuring DHCP networking";
@@ -30,7 +32,7 @@ public sealed class ConfigureNetwork : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.WriteFile("/etc/systemd/network/80-kiln-dhcp.network", NetworkFile);
+        context.WriteFile(NetworkFilePath, NetworkFile);
         context.EnabledUnits.AddRange(["systemd-networkd.service", "systemd-resolved.service"]);
         return Task.CompletedTask;
     }
