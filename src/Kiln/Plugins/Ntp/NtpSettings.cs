@@ -1,0 +1,15 @@
+using Kiln.Manifests;
+using Newtonsoft.Json.Linq;
+
+namespace Kiln.Plugins.Ntp;
+
+/// <summary>The ntp plugin's settings: the servers to use instead of Debian's pool (none: keep the pool).</summary>
+public sealed record NtpSettings(IReadOnlyList<string> Servers)
+{
+    public static NtpSettings From(Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var servers = manifest.PluginSettings(NtpPlugin.PluginName)["servers"] as JArray ?? [];
+        return new NtpSettings([.. servers.Select(server => (string)server!)]);
+    }
+}
