@@ -1,0 +1,28 @@
+using Kiln.Manifests;
+using Newtonsoft.Json.Linq;
+
+namespace Kiln.Plugins.Pip3Install;
+
+/// <summary>
+/// The settings of pip3_install and pip_install (the same on today's Debian, where pip is Python 3's): the
+/// requirements, and Kiln's index URL, wheel directory and build tools switch.
+/// </summary>
+public sealed record PipSettings(IReadOnlyList<string> Packages, string? IndexUrl, string? WheelDirectory, bool BuildTools)
+{
+    public static PipSettings From(Manifest manifest, string pluginName)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var settings = manifest.PluginSettings(pluginName);
+        var packages = settings["packages"] is JArray items ? items.Select(item => (string)item!).ToList() : [];
+        var wheels = (string?)settings["wheel_directory"];
+        return new PipSettings(
+            packages,
+            (string?)settings["index_url"],
+            wheels is null ? null : Path.GetFullPath(wheels, manifest.Document.Directory),
+            settings["build_tools"]?.Value<bool>() != false);
+    }
+
+    /// <summary>The wheels a wheel directory offers (its top level, as pip's --find-links reads it).</summary>
+    public static IReadOnlyList<string> Wheels(string directory) =>
+        Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*.whl").Order(StringComparer.Ordinal)] : [];
+}
