@@ -1,0 +1,51 @@
+using System.Globalization;
+using Kiln.Common.Workspace;
+using Kiln.Host;
+using Kiln.Manifests;
+using Kiln.Plugins.Hooks;
+using Kiln.Tasks;
+
+namespace Kiln.Plugins.TmpfsWorkspace;
+
+/// <summary>
+/// Mounts a tmpfs on the build directory as soon as it exists, before anything is written into it. The
+/// unmount is registered at once and runs after every other undo step that still needs the directory (the
+/// hooks' rollback and clean calls, the background removal of the root tree), before the directory goes.
+/// </summary>
+public sealed class MountTmpfsOnBuildDirectory : BuildTask
+{
+    public override Phase Phase => Phase.Preparation;
+
+    public override string Description => "Mounting a tmpfs on the build directory";
+
+    public override IReadOnlyList<Type> Predecessors => [typeof(CreateBuildDirectory)];
+
+    // Registered before the hooks' calls, so that it is undone after them.
+    public override IReadOnlyList<Type> Successors => [typeof(PrepareHookCalls)];
+
+    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("mount", "mount"), new HostTool("umount", "mount")];
+
+    public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var directory = context.Paths.BuildDirectory;
+        var settings = TmpfsWorkspaceSettings.From(context.Manifest);
+        await context.Runner.RunCheckedAsync(MountCommand(directory, settings), cancellationToken);
+        context.Undo.Push($"unmount the tmpfs on {directory}", async ct =>
+        {
+            await context.StateOf<BackgroundRemoval>().WaitAsync();
+            await Mounts.UnmountAsync(context.Runner, directory, ct);
+        });
+
+        // The mount hides what CreateBuildDirectory made inside the directory.
+        Directory.CreateDirectory(context.Paths.Scratch);
+        context.Announce($"building in memory: a tmpfs on {directory}{(settings.Size is { } size ? $" of at most {size}" : string.Empty)}");
+    }
+
+    public static CommandLine MountCommand(string directory, TmpfsWorkspaceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = settings.Size is { } size ? $"mode=0755,size={size.Bytes.ToString(CultureInfo.InvariantCulture)}" : "mode=0755";
+        return new CommandLine("mount", "-t", "tmpfs", "-o", options, "kiln-tmpfs", directory);
+    }
+}
