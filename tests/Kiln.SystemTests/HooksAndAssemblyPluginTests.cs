@@ -67,29 +67,12 @@ public sealed class HooksAndAssemblyPluginTests(SamplePluginBuild plugins) : ICl
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(Path.Combine(hooks, "README"), "not a hook: no order prefix\n");
         var manifest = Path.Combine(directory, "hooks.yml");
-        File.WriteAllText(manifest, """
-            name: hooks-test
-            provider:
-              name: kvm
-              ssh: false
-            bootstrapper:
-              variant: minbase
-            system:
-              release: trixie
-            volume:
-              backing: raw
-              partitions:
-                type: msdos
-                root:
-                  filesystem: ext4
-                  size: 2GiB
-            plugins:
+        File.WriteAllText(manifest, SmallManifest.Text("hooks-test", """
               hooks:
                 directories: [hooks]
               motd:
                 message: Built by Kiln with a third-party plugin.
-
-            """);
+            """));
         return (manifest, calls);
     }
 }

@@ -8,14 +8,14 @@ public sealed class AptSourcesParserTests
 {
     private const string DebianSources = """
         Types: deb
-        URIs: http://deb.debian.org/debian/
+        URIs: http://mirror.example/debian/
         Suites: bookworm bookworm-updates
         Components: main
         Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
         # The security archive.
         Types: deb deb-src
-        URIs: http://security.debian.org/debian-security
+        URIs: http://security.mirror.example/debian-security
         Suites: bookworm-security
         Components: main
         Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
@@ -26,9 +26,9 @@ public sealed class AptSourcesParserTests
     {
         AptSourcesParser.ParseDeb822(DebianSources).ShouldBe(
         [
-            ("http://deb.debian.org/debian/", "bookworm"),
-            ("http://deb.debian.org/debian/", "bookworm-updates"),
-            ("http://security.debian.org/debian-security", "bookworm-security"),
+            ("http://mirror.example/debian/", "bookworm"),
+            ("http://mirror.example/debian/", "bookworm-updates"),
+            ("http://security.mirror.example/debian-security", "bookworm-security"),
         ]);
     }
 
@@ -59,31 +59,31 @@ public sealed class AptSourcesParserTests
     {
         const string text = """
             # deb http://commented.example/debian bookworm main
-            deb [arch=amd64 signed-by=/usr/share/keyrings/debian.gpg] http://deb.debian.org/debian bookworm main contrib
-            deb-src http://deb.debian.org/debian bookworm main
+            deb [arch=amd64 signed-by=/usr/share/keyrings/debian.gpg] http://mirror.example/debian bookworm main contrib
+            deb-src http://mirror.example/debian bookworm main
             deb	http://tab.example/debian bookworm main # trailing comment
             not a source line
             """;
 
-        AptSourcesParser.ParseOneLine(text).ShouldBe([("http://deb.debian.org/debian", "bookworm"), ("http://tab.example/debian", "bookworm")]);
+        AptSourcesParser.ParseOneLine(text).ShouldBe([("http://mirror.example/debian", "bookworm"), ("http://tab.example/debian", "bookworm")]);
     }
 
     [Fact]
     public void The_mirror_and_security_archive_are_found_in_deb822_files()
     {
-        AptSourcesParser.FindMirrors([DebianSources], []).ShouldBe(new AptMirrors("http://deb.debian.org/debian", "http://security.debian.org/debian-security"));
+        AptSourcesParser.FindMirrors([DebianSources], []).ShouldBe(new AptMirrors("http://mirror.example/debian", "http://security.mirror.example/debian-security"));
     }
 
     [Fact]
     public void Buster_style_security_suites_are_recognised_in_one_line_files()
     {
         const string sourcesList = """
-            deb http://security.debian.org/ buster/updates main
+            deb http://security.mirror.example/ buster/updates main
             deb http://ftp.example.org/debian/ buster main
             deb http://ftp.example.org/debian/ buster-updates main
             """;
 
-        AptSourcesParser.FindMirrors([], [sourcesList]).ShouldBe(new AptMirrors("http://ftp.example.org/debian", "http://security.debian.org"));
+        AptSourcesParser.FindMirrors([], [sourcesList]).ShouldBe(new AptMirrors("http://ftp.example.org/debian", "http://security.mirror.example"));
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class ManifestBinderTests
 
             packages:
               sources:
-                backports: ["deb http://deb.debian.org/debian bookworm-backports main"]
+                backports: ["deb http://mirror.example/debian bookworm-backports main"]
               preferences:
                 main:
                   - {package: "*", pin: release n=bookworm-backports, pin-priority: 500}
@@ -161,7 +161,7 @@ public sealed class ManifestBinderTests
             """);
 
         var packages = manifest.Packages;
-        packages.Sources["backports"].ShouldBe(["deb http://deb.debian.org/debian bookworm-backports main"]);
+        packages.Sources["backports"].ShouldBe(["deb http://mirror.example/debian bookworm-backports main"]);
         packages.Preferences["main"].ShouldBe([new AptPin("*", "release n=bookworm-backports", 500)]);
         packages.AptConfig["00retries"].ShouldBe("Acquire::Retries \"3\";");
         packages.TrustedKeys.ShouldBe(["/srv/manifests/keys/extra.asc"]);

@@ -147,7 +147,7 @@ public sealed class YamlManifestParserTests
     public void Aliases_repeat_the_anchored_value()
     {
         var root = Parse("""
-            mirror: &mirror http://deb.debian.org/debian
+            mirror: &mirror http://mirror.example/debian
             bootstrapper:
               mirror: *mirror
             packages:
@@ -155,7 +155,7 @@ public sealed class YamlManifestParserTests
               other: *components
             """);
 
-        root.SelectToken("bootstrapper.mirror")!.Value<string>().ShouldBe("http://deb.debian.org/debian");
+        root.SelectToken("bootstrapper.mirror")!.Value<string>().ShouldBe("http://mirror.example/debian");
         root.SelectToken("packages.other")!.ToString(Formatting.None).ShouldBe("""["main","contrib"]""");
     }
 

@@ -9,18 +9,18 @@ public sealed class AptSourceLineTests
     [Fact]
     public void A_line_is_split_into_type_options_uri_suite_and_components()
     {
-        var line = AptSourceLine.Parse("deb [arch=amd64 signed-by=/usr/share/keyrings/k.gpg] http://deb.debian.org/debian bookworm main contrib non-free-firmware");
+        var line = AptSourceLine.Parse("deb [arch=amd64 signed-by=/usr/share/keyrings/k.gpg] http://mirror.example/debian bookworm main contrib non-free-firmware");
 
         line.Type.ShouldBe("deb");
         line.Options.ShouldBe("arch=amd64 signed-by=/usr/share/keyrings/k.gpg");
-        line.Uri.ShouldBe("http://deb.debian.org/debian");
+        line.Uri.ShouldBe("http://mirror.example/debian");
         line.Suite.ShouldBe("bookworm");
         line.Components.ShouldBe(["main", "contrib", "non-free-firmware"]);
     }
 
     [Theory]
-    [InlineData("deb http://deb.debian.org/debian bookworm main")]
-    [InlineData("deb-src http://deb.debian.org/debian bookworm main contrib")]
+    [InlineData("deb http://mirror.example/debian bookworm main")]
+    [InlineData("deb-src http://mirror.example/debian bookworm main contrib")]
     [InlineData("deb [trusted=yes] file:///srv/repo ./")]
     [InlineData("deb [arch=amd64 signed-by=/k.gpg] http://x/debian sid main")]
     public void A_parsed_line_prints_as_it_was_written(string text)

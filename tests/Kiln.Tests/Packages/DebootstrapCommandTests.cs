@@ -15,7 +15,7 @@ public sealed class DebootstrapCommandTests
             Suite = "bullseye",
             Target = "/b/root",
             Architecture = "i386",
-            Sources = [new("deb", "http://deb.debian.org/debian", "bullseye", ["main"]), new("deb", "http://security.example/debian-security", "bullseye-security", ["main"])],
+            Sources = [new("deb", "http://mirror.example/debian", "bullseye", ["main"]), new("deb", "http://security.example/debian-security", "bullseye-security", ["main"])],
             Components = ["main", "non-free"],
             Variant = "minbase",
             Exclude = ["nano"],
@@ -37,7 +37,7 @@ public sealed class DebootstrapCommandTests
             "--cache-dir=/var/tmp/kiln/cache/bullseye-i386",
             "bullseye",
             "/b/root",
-            "http://deb.debian.org/debian",
+            "http://mirror.example/debian",
         ]);
     }
 

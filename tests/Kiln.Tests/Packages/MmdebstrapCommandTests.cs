@@ -9,9 +9,9 @@ public sealed class MmdebstrapCommandTests
 {
     private static readonly AptSourceLine[] Sources =
     [
-        new("deb", "http://deb.debian.org/debian", "bookworm", ["main", "contrib"]),
-        new("deb", "http://deb.debian.org/debian", "bookworm-updates", ["main", "contrib"]),
-        new("deb", "http://deb.debian.org/debian-security", "bookworm-security", ["main", "contrib"]),
+        new("deb", "http://mirror.example/debian", "bookworm", ["main", "contrib"]),
+        new("deb", "http://mirror.example/debian", "bookworm-updates", ["main", "contrib"]),
+        new("deb", "http://mirror.example/debian-security", "bookworm-security", ["main", "contrib"]),
     ];
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class MmdebstrapCommandTests
             "--skip=cleanup/apt/lists",
             "bookworm",
             "/b/root",
-            "deb http://deb.debian.org/debian bookworm main contrib\ndeb http://deb.debian.org/debian bookworm-updates main contrib\ndeb http://deb.debian.org/debian-security bookworm-security main contrib",
+            "deb http://mirror.example/debian bookworm main contrib\ndeb http://mirror.example/debian bookworm-updates main contrib\ndeb http://mirror.example/debian-security bookworm-security main contrib",
         ]);
     }
 
