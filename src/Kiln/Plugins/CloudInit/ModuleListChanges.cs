@@ -5,7 +5,8 @@ public static class ModuleListChanges
 {
     /// <summary>
     /// The lists that change (by section) and the disabled modules that were in no list. A disabled module
-    /// leaves every list; an enabled one goes to its position, moving there if its list already has it.
+    /// leaves every list; an enabled one goes to its position, moving there if its list already has it and
+    /// leaving the other lists (cloud-init would run a module listed twice in two stages).
     /// </summary>
     public static (IReadOnlyDictionary<string, IReadOnlyList<ModuleEntry>> Changed, IReadOnlyList<string> NotListed) Apply(
         IReadOnlyDictionary<string, IReadOnlyList<ModuleEntry>> lists, IReadOnlyList<string> disable, IReadOnlyList<ModuleInsertion> enable)
@@ -17,7 +18,7 @@ public static class ModuleListChanges
         var notListed = disable.Where(name => !lists.Values.Any(list => list.Any(entry => entry.Is(name)))).ToList();
         foreach (var (section, entries) in lists)
         {
-            var list = entries.Where(entry => !disable.Any(entry.Is)).ToList();
+            var list = entries.Where(entry => !disable.Any(entry.Is) && !enable.Any(e => e.Section != section && entry.Is(e.Module))).ToList();
             var insertions = enable.Where(insertion => insertion.Section == section).ToList();
             foreach (var insertion in insertions)
             {
@@ -25,6 +26,11 @@ public static class ModuleListChanges
                 if (existing is not null)
                 {
                     list.Remove(existing);
+                }
+                else
+                {
+                    // Moved from another stage's list: it keeps its arguments ([runcmd, always]).
+                    existing = lists.Values.SelectMany(other => other).FirstOrDefault(entry => entry.Is(insertion.Module));
                 }
 
                 list.Insert(insertion.IndexIn(list.Count), existing ?? new ModuleEntry(insertion.Module));

@@ -52,6 +52,15 @@ public sealed class ModuleListChangesTests
     }
 
     [Fact]
+    public void A_module_another_list_has_moves_into_the_named_list_with_its_arguments_and_leaves_the_other()
+    {
+        var (changed, _) = ModuleListChanges.Apply(Lists, [], [new ModuleInsertion("cloud_final_modules", "runcmd", 2)]);
+
+        changed["cloud_final_modules"].Select(m => m.Render()).ShouldBe(["[runcmd, always]", "scripts-user", "final-message"]);
+        Names(changed, "cloud_config_modules").ShouldBe(["locale"]);
+    }
+
+    [Fact]
     public void Insertions_into_one_list_apply_in_manifest_order()
     {
         var insertions = new[] { new ModuleInsertion("cloud_final_modules", "puppet", 2), new ModuleInsertion("cloud_final_modules", "chef", 2) };
