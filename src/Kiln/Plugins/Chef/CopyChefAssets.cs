@@ -1,3 +1,4 @@
+using Kiln.Common;
 using Kiln.Host;
 using Kiln.Manifests;
 using Kiln.Tasks;
@@ -24,10 +25,6 @@ public sealed class CopyChefAssets : BuildTask
         var assets = ChefSettings.From(context.Manifest).AssetsDirectory!;
         var target = context.Paths.InRoot(ChefDirectory);
         Directory.CreateDirectory(target);
-        await context.Runner.RunCheckedAsync(CopyCommand(assets, target), cancellationToken);
+        await context.Runner.RunCheckedAsync(AssetsCopy.Command(assets, target), cancellationToken);
     }
-
-    /// <summary>A recursive copy that keeps modes, times and symbolic links, but not the owners of the user's files.</summary>
-    public static CommandLine CopyCommand(string assets, string target) =>
-        new("cp", "-R", "--preserve=mode,timestamps", "--", assets.TrimEnd('/') + "/.", target + "/");
 }

@@ -1,3 +1,4 @@
+using Kiln.Common;
 using Kiln.Host;
 using Kiln.Manifests;
 using Kiln.Tasks;
@@ -25,9 +26,6 @@ public sealed class CopyPuppetAssets : BuildTask
         ArgumentNullException.ThrowIfNull(context);
         var target = context.Paths.InRoot(ConfigurationDirectory);
         Directory.CreateDirectory(target);
-        await context.Runner.RunCheckedAsync(Command(PuppetSettings.From(context.Manifest).Assets!, target), cancellationToken);
+        await context.Runner.RunCheckedAsync(AssetsCopy.Command(PuppetSettings.From(context.Manifest).Assets!, target), cancellationToken);
     }
-
-    public static CommandLine Command(string assets, string target) =>
-        new("cp", "-R", "--preserve=mode,timestamps", "--no-dereference", $"{assets.TrimEnd('/')}/.", target + "/");
 }

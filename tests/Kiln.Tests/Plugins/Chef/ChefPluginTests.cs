@@ -61,7 +61,7 @@ public sealed class ChefPluginTests : IDisposable
 
         await new CopyChefAssets().RunAsync(context, CancellationToken.None);
 
-        runner.Argvs.ShouldBe([["cp", "-R", "--preserve=mode,timestamps", "--", $"{_workspace.Directory}/chef/.", $"{context.Paths.Root}/etc/chef/"]]);
+        runner.Argvs.ShouldBe([["cp", "-R", "--preserve=mode,timestamps", "--no-dereference", "--", $"{_workspace.Directory}/chef/.", $"{context.Paths.Root}/etc/chef/"]]);
         Directory.Exists(Path.Combine(context.Paths.Root, "etc/chef")).ShouldBeTrue();
         new CopyChefAssets().RequiredTools(context.Manifest).ShouldBe([new HostTool("cp", "coreutils")]);
     }

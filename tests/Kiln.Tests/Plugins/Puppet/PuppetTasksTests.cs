@@ -60,7 +60,7 @@ public sealed class PuppetTasksTests : IDisposable
 
         await new CopyPuppetAssets().RunAsync(context, CancellationToken.None);
 
-        runner.Argvs.ShouldBe([["cp", "-R", "--preserve=mode,timestamps", "--no-dereference", $"{_workspace.Directory}/assets/.", $"{context.Paths.Root}/etc/puppet/"]]);
+        runner.Argvs.ShouldBe([["cp", "-R", "--preserve=mode,timestamps", "--no-dereference", "--", $"{_workspace.Directory}/assets/.", $"{context.Paths.Root}/etc/puppet/"]]);
     }
 
     [Theory]
