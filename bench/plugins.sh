@@ -20,6 +20,7 @@ rm -rf "$work"
 mkdir -p "$work" "$here/results"
 out="$here/results/plugins-$(date +%Y%m%d-%H%M%S).tsv"
 cli="$work/cli"
+. "$here/lib.sh"
 dotnet build "$repo/src/Kiln.Cli/Kiln.Cli.csproj" -c Release -o "$cli" --nologo -v q >/dev/null
 
 # variant NAME BASE PLUGINS: BASE (a manifest) with PLUGINS (YAML lines under `plugins:`) appended.
@@ -31,19 +32,8 @@ variant() {
 	echo "$file"
 }
 
-# build MANIFEST: builds it into $work/out and prints the wall time in seconds.
-build() {
-	local start end
-	rm -rf "$work/out"
-	start=$(date +%s.%N)
-	dotnet "$cli/Kiln.Cli.dll" build "$1" --output "$work/out" --workspace "$work/workspace" >"$work/last.out" 2>&1 ||
-		{ cat "$work/last.out" >&2; exit 1; }
-	end=$(date +%s.%N)
-	awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b-a}'
-}
-
-record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$out"; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# build MANIFEST: a cold build of MANIFEST; prints the wall time in seconds.
+build() { kiln_build "$1" --no-cache; }
 
 reference=$repo/manifests/examples/kvm/reference.yml
 plain=$(variant plain "$reference" '')

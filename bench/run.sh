@@ -40,7 +40,7 @@ run_kiln() {
 	local start end
 	rm -rf "$work/kiln"
 	start=$(now)
-	dotnet "$cli/Kiln.Cli.dll" build "$repo/manifests/examples/kvm/reference.yml" --output "$work/kiln" --workspace "$work/kiln-workspace" --log "$work/kiln" >"$work/kiln.out" 2>&1
+	dotnet "$cli/Kiln.Cli.dll" build "$repo/manifests/examples/kvm/reference.yml" --no-cache --output "$work/kiln" --workspace "$work/kiln-workspace" --log "$work/kiln" >"$work/kiln.out" 2>&1
 	end=$(now)
 	elapsed "$start" "$end"
 }
@@ -54,7 +54,7 @@ for round in $(seq "$pairs"); do
 	printf 'kiln\t%s\t%s\t%s\n' "$round" "${k[$round]}" "$rss" | tee -a "$out"
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$here/lib.sh"
 mp=$(median "${p[@]}")
 mk=$(median "${k[@]}")
 echo "pipeline median ${mp} s, kiln median ${mk} s, ratio $(awk -v a="$mk" -v b="$mp" 'BEGIN{printf "%.3f", a/b}') (goal <= 1.100)" | tee -a "$out"

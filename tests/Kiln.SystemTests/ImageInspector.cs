@@ -59,7 +59,8 @@ public sealed class ImageInspector : IDisposable
         }
     }
 
-    private static string Run(string program, IReadOnlyList<string> arguments, bool allowFailure = false)
+    /// <summary>Runs a host program; its output, or empty when it fails and <paramref name="allowFailure"/> is set.</summary>
+    internal static string Run(string program, IReadOnlyList<string> arguments, bool allowFailure = false)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

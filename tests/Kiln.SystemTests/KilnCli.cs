@@ -25,7 +25,7 @@ public static class KilnCli
         }
 
         info.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in SuiteCache.Environment.Concat(environment ?? new Dictionary<string, string>()))
         {
             info.Environment[name] = value;
         }

@@ -37,7 +37,7 @@ public sealed class MalformedManifestTests : IDisposable
         { "duplicate key", Valid.Replace("  release: bookworm", "  release: bookworm\n  release: trixie", StringComparison.Ordinal), "m.yml:8:3: duplicate key `release`" },
         { "tab indentation", Valid.Replace("  release: bookworm", "\trelease: bookworm", StringComparison.Ordinal), "m.yml:7:1: a tab is used for indentation" },
         { "YAML syntax", Valid.Replace("  name: kvm", "  name: [kvm", StringComparison.Ordinal), "m.yml:3:" },
-        { "unknown provider", Valid.Replace("  name: kvm", "  name: vmware", StringComparison.Ordinal), "m.yml:3:9: unknown provider `vmware`; available: kvm" },
+        { "unknown provider", Valid.Replace("  name: kvm", "  name: vmware", StringComparison.Ordinal), "m.yml:3:9: unknown provider `vmware`\n    available: azure, docker, ec2, gce, kvm, oracle, virtualbox" },
         { "unknown plugin", Valid + "\nplugins:\n  teleport: {}\n", "m.yml:16:3: unknown plugin `teleport`" },
         { "unknown release", Valid.Replace("release: bookworm", "release: jessy", StringComparison.Ordinal), "m.yml:7:12: `jessy` is not a Debian release" },
         { "grub without partitions", Valid.Replace("type: msdos", "type: none", StringComparison.Ordinal), "m.yml:7:3: grub cannot boot an unpartitioned disk" },
@@ -143,7 +143,7 @@ public sealed class MalformedManifestTests : IDisposable
         run.Output.ShouldContain("nothing was changed");
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TestDirectory.Remove(_directory);
 
     private string Write(string name, string text)
     {

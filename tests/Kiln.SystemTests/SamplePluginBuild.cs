@@ -47,5 +47,5 @@ public sealed class SamplePluginBuild : IDisposable
         return output;
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Root, recursive: true);
+    public void Dispose() => TestDirectory.Remove(Root);
 }

@@ -1,5 +1,5 @@
 using Kiln.Host;
-using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 using Kiln.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +11,6 @@ public static class TestBuildContexts
 {
     public static readonly BuildPaths Paths = new("/nonexistent/workspace", "kiln-test", "/nonexistent/output");
 
-    public static BuildContext Create(Manifest? manifest = null, ICommandRunner? runner = null) =>
-        new(manifest ?? TestManifests.Bind(TestManifests.Minimal), Paths, runner ?? new FakeCommandRunner(), NullLoggerFactory.Instance);
+    public static BuildContext Create(BuildSpec? spec = null, ICommandRunner? runner = null) =>
+        new(spec ?? TestManifests.Bind(TestManifests.Minimal), Paths, runner ?? new FakeCommandRunner(), NullLoggerFactory.Instance);
 }

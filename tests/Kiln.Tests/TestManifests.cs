@@ -1,6 +1,7 @@
 using Kiln.Builds;
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Shouldly;
 
 namespace Kiln.Tests;
@@ -37,8 +38,11 @@ public static class TestManifests
 
     public static ManifestDocument Document(string yaml, string path = FilePath) => ManifestLoader.LoadText(yaml, path);
 
-    /// <summary>Binds without schema validation, asserting that binding itself reports nothing.</summary>
-    public static Manifest Bind(string yaml, string path = FilePath)
+    /// <summary>The UUIDs test layouts get: …0001, …0002, in the order the layout asks for them.</summary>
+    public static ResolveOptions Options => new() { NewUuid = new Fakes.SequentialGuids().Next, HostMachine = "x86_64", OutputDirectory = TestBuildContexts.Paths.OutputDirectory };
+
+    /// <summary>Binds the core sections only, without schema validation, asserting that binding itself reports nothing.</summary>
+    public static Manifest BindCore(string yaml, string path = FilePath)
     {
         var errors = new List<ManifestError>();
         var manifest = ManifestBinder.Bind(Document(yaml, path), BuildTime, errors);
@@ -46,8 +50,17 @@ public static class TestManifests
         return manifest;
     }
 
-    /// <summary>Reads the way <c>kiln build</c> does: every schema part and every semantic check.</summary>
-    public static Manifest Read(string yaml, string path = FilePath) => new ManifestReader(Registry).Read(Document(yaml, path), BuildTime);
+    /// <summary>Resolves the whole spec without schema validation and semantic checks, asserting that resolving reports nothing.</summary>
+    public static BuildSpec Bind(string yaml, string path = FilePath, ResolveOptions? options = null)
+    {
+        var errors = new List<ManifestError>();
+        var spec = SpecResolver.Resolve(Document(yaml, path), Registry, BuildTime, options ?? Options, errors);
+        errors.ShouldBeEmpty();
+        return spec;
+    }
+
+    /// <summary>Reads the way <c>kiln build</c> does: every schema part, the resolve step and every semantic check.</summary>
+    public static BuildSpec Read(string yaml, string path = FilePath) => new ManifestReader(Registry).Read(Document(yaml, path), BuildTime, Options);
 
     /// <summary>The errors reading reports, or none.</summary>
     public static IReadOnlyList<ManifestError> ErrorsOf(string yaml, string path = FilePath)

@@ -18,7 +18,7 @@ public sealed class WriteMotd(string pluginName) : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var message = (string?)context.Manifest.PluginSettings(pluginName)["message"] ?? string.Empty;
+        var message = context.Spec.SettingsOf<MotdSettings>(pluginName).Message;
         context.WriteFile("/etc/motd", message.EndsWith('\n') ? message : message + "\n");
         return Task.CompletedTask;
     }

@@ -18,6 +18,7 @@ public static class BootCommand
         {
             var terminal = new Terminal(result.GetValue(CommonOptions.Color));
             using var logging = new LogSetup(null, result.GetValue(CommonOptions.Debug));
+            using var guard = ChildGuard.Start(new CommandRunner(logging.Factory.CreateLogger<CommandRunner>()), logging.Factory.CreateLogger("Kiln.Guard"));
             var backend = VirtualMachineOptions.Backend(new CommandRunner(logging.Factory.CreateLogger<CommandRunner>()), terminal);
             await backend.InstallAsync(interruption.Token);
             await backend.ConfigureAsync(vm.Request(result, snapshot: !result.GetValue(keep)), interruption.Token);

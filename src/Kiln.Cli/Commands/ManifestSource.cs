@@ -1,18 +1,20 @@
 using Kiln.Builds;
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 
 namespace Kiln.Cli.Commands;
 
-/// <summary>Reads the manifest a command was given, or the built-in default when it was given none.</summary>
+/// <summary>Reads and resolves the manifest a command was given, or the built-in default when it was given none.</summary>
 public static class ManifestSource
 {
-    public static Manifest Read(string? path, ExtensionRegistry registry)
+    public static BuildSpec Read(string? path, ExtensionRegistry registry, ResolveOptions? options = null)
     {
         var reader = new ManifestReader(registry);
         var document = path is null
             ? ManifestLoader.LoadText(DefaultManifest.Text, DefaultManifest.DisplayName)
             : ManifestLoader.LoadFile(path);
-        return reader.Read(document, DateTimeOffset.UtcNow);
+        var epoch = SourceDateEpoch.ParseVariable(Environment.GetEnvironmentVariable(SourceDateEpoch.VariableName));
+        return reader.Read(document, DateTimeOffset.UtcNow, (options ?? new ResolveOptions()) with { SourceDateEpoch = epoch });
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kiln.Cli.Output;
 using Kiln.Extensions;
 
 namespace Kiln.Cli.Commands;
@@ -10,8 +9,10 @@ public static class Registries
     public static ExtensionRegistry Load(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var option = result.CommandResult.Command.Options.OfType<Option<string[]>>().FirstOrDefault(o => o.Name == "--plugin-path");
+        var given = option is null ? [] : result.GetValue(option) ?? [];
         var registry = ExtensionRegistry.CreateDefault();
-        var directories = PluginAssemblies.Directories(result.GetValue(CommonOptions.PluginPath) ?? [], Environment.GetEnvironmentVariable(PluginAssemblies.EnvironmentVariable));
+        var directories = PluginAssemblies.Directories(given, Environment.GetEnvironmentVariable(PluginAssemblies.EnvironmentVariable));
         PluginAssemblies.LoadInto(registry, directories, message => Console.Error.WriteLine($"kiln: warning: {message}"));
         return registry;
     }

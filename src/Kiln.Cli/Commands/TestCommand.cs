@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kiln.Boot;
+using Kiln.VirtualMachines;
 using Kiln.Cli.Output;
 using Kiln.Host;
 using Microsoft.Extensions.Logging;
@@ -16,10 +16,10 @@ public static class TestCommand
     public static Command Create(Interruption interruption)
     {
         var vm = new VirtualMachineOptions();
-        var login = new Option<string?>("--login") { Description = "USER:PASSWORD to log in with on the serial console" };
-        var run = new Option<string?>("--command", "-c") { Description = "A shell command to run after logging in; its exit code decides the test" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the login prompt (and for the command)", DefaultValueFactory = _ => 300 };
-        var transcript = new Option<string?>("--transcript") { Description = "Write the serial console transcript to this file" };
+        var login = new Option<string?>("--login") { Description = "USER:PASSWORD to log in with on the serial console", HelpName = "USER:PASSWORD" };
+        var run = new Option<string?>("--command", "-c") { Description = "A shell command to run after logging in; its exit code decides the test", HelpName = "COMMAND" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the login prompt (and for the command)", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
+        var transcript = new Option<string?>("--transcript") { Description = "Write the serial console transcript to this file", HelpName = "FILE" };
         var command = new Command("test", "Boot an image in QEMU, log in on its serial console and run a command") { login, run, timeout, transcript };
         vm.AddTo(command);
         command.SetAction(async (result, _) =>
@@ -32,6 +32,7 @@ public static class TestCommand
             }
 
             using var logging = new LogSetup(null, result.GetValue(CommonOptions.Debug));
+            using var guard = ChildGuard.Start(new CommandRunner(logging.Factory.CreateLogger<CommandRunner>()), logging.Factory.CreateLogger("Kiln.Guard"));
             var tester = new BootTester(VirtualMachineOptions.Backend(new CommandRunner(logging.Factory.CreateLogger<CommandRunner>()), terminal));
             var request = vm.Request(result, snapshot: true);
             var options = new BootTestOptions { User = user, Password = password, Command = result.GetValue(run), Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)) };
@@ -81,8 +82,7 @@ public static class TestCommand
         }
 
         Terminal.Error($"test failed: {outcome.Failure}");
-        var tail = string.Join('\n', transcript.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n').TakeLast(15));
-        Console.Error.WriteLine($"last lines of the serial console:\n{tail}");
+        Console.Error.WriteLine(SerialConsoleTail.Render(transcript, toTerminal: !Console.IsErrorRedirected));
         return 1;
     }
 }

@@ -3,13 +3,16 @@ namespace Kiln.Builds;
 /// <summary>How <c>kiln build</c> was asked to run.</summary>
 public sealed record BuildOptions
 {
-    /// <summary>Where the image goes; the manifest's workspace when null.</summary>
-    public string? OutputDirectory { get; init; }
-
     public bool DryRun { get; init; }
+
+    /// <summary>The build's id: the name of its directory in the workspace, and part of its log file's name.</summary>
+    public string BuildId { get; init; } = ImageBuilder.NewBuildId();
 
     /// <summary>Called with the error before the rollback (<c>--pause-on-error</c>).</summary>
     public Func<Exception, Task>? BeforeRollback { get; init; }
+
+    /// <summary>Told the build's context as soon as it exists (the CLI asks it whether the outputs are published yet).</summary>
+    public Action<Tasks.BuildContext> ContextCreated { get; init; } = _ => { };
 
     /// <summary>Shows a message to the user immediately.</summary>
     public Action<string> Announce { get; init; } = _ => { };

@@ -1,30 +1,29 @@
 using Kiln.Extensions;
-using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Builds;
 
-/// <summary>From a manifest to a plan: the provider and plugins choose tasks, the planner orders them among all known tasks.</summary>
+/// <summary>From a spec to a plan: the provider, the boot chain and the plugins choose tasks, the planner orders them among all known tasks.</summary>
 public static class BuildPlanning
 {
-    public static TaskSet ChooseTasks(Manifest manifest, ExtensionRegistry registry)
+    public static TaskSet ChooseTasks(BuildSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(spec);
         var tasks = new TaskSet();
-        registry.FindProvider(manifest.Provider.Name)!.ResolveTasks(tasks, manifest);
-        foreach (var name in manifest.Plugins.Keys.Order(StringComparer.Ordinal))
+        spec.Provider.ResolveTasks(tasks, spec);
+        foreach (var plugin in spec.Plugins)
         {
-            registry.FindPlugin(name)!.ResolveTasks(tasks, manifest);
+            plugin.ResolveTasks(tasks, spec);
         }
 
         return tasks;
     }
 
-    public static Plan CreatePlan(Manifest manifest, ExtensionRegistry registry)
+    public static Plan CreatePlan(BuildSpec spec, ExtensionRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var tasks = ChooseTasks(manifest, registry);
+        var tasks = ChooseTasks(spec);
         var catalog = TaskCatalog.FromAssemblies(registry.Assemblies);
         return Planner.CreatePlan(catalog, tasks);
     }

@@ -1,5 +1,4 @@
 using Kiln.Common.Apt;
-using Kiln.Common.Boot;
 using Kiln.Common.Bootstrap;
 using Kiln.Common.Chroot;
 using Kiln.Common.Cleanup;
@@ -7,10 +6,11 @@ using Kiln.Common.Host;
 using Kiln.Common.Locale;
 using Kiln.Common.Network;
 using Kiln.Common.Packages;
+using Kiln.Common.Sbom;
 using Kiln.Common.Services;
 using Kiln.Common.Volume;
 using Kiln.Common.Workspace;
-using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Common;
@@ -18,10 +18,21 @@ namespace Kiln.Common;
 /// <summary>The tasks every disk image build needs, chosen from the manifest (bootstrap-vz's standard task groups).</summary>
 public static class StandardTasks
 {
-    public static void AddTo(TaskSet tasks, Manifest manifest)
+    public static void AddTo(TaskSet tasks, BuildSpec spec)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(spec);
+        AddSystemTasks(tasks, spec);
+        tasks.Add<AddNetworkPackages>().Add<ConfigureNetwork>();
+        AddVolumeTasks(tasks, spec);
+        spec.Platform.BootChain.AddTasks(tasks, spec);
+    }
+
+    /// <summary>The tasks of every build, also of one without a disk, bootloader or network configuration (a container image).</summary>
+    public static void AddSystemTasks(TaskSet tasks, BuildSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(spec);
         tasks.Add<CheckHostTools>()
             .Add<CreateBuildDirectory>()
             .Add<RemoveRootTree>()
@@ -42,14 +53,16 @@ public static class StandardTasks
             .Add<ConfigureLocale>()
             .Add<SetTimezone>()
             .Add<SetHostname>()
-            .Add<AddNetworkPackages>()
-            .Add<ConfigureNetwork>()
             .Add<EnableUnits>()
             .Add<ClearMachineId>()
+            .Add<MarkSystemUpdated>()
+            .Add<RemoveBuildRecords>()
             .Add<CleanAptFiles>()
             .Add<CleanTemporaryFiles>();
-        AddVolumeTasks(tasks, manifest);
-        AddBootloaderTasks(tasks, manifest);
+        if (spec.RunsUnderEmulation)
+        {
+            tasks.Add<Bootstrap.RunForeignArchitecture>();
+        }
     }
 
     public static void AddSshServer(TaskSet tasks)
@@ -58,29 +71,38 @@ public static class StandardTasks
         tasks.Add<Ssh.AddSshServer>().Add<Ssh.GenerateHostKeysAtFirstBoot>().Add<Ssh.RemoveSshHostKeys>();
     }
 
-    private static void AddVolumeTasks(TaskSet tasks, Manifest manifest)
+    private static void AddVolumeTasks(TaskSet tasks, BuildSpec spec)
     {
-        tasks.Add<ComputeDiskLayout>()
-            .Add<CreateDiskImage>()
+        var layout = spec.RequireLayout();
+        tasks.Add<AddFilesystemPackages>()
+            .Add<Services.WaitLongerForDevices>()
+            .Add<ProvideBootstrapFstab>()
             .Add<WriteFstab>()
+            .Add<ClampFileTimes>()
             .Add<WriteFilesystems>()
-            .Add<ConvertImage>();
-        if (manifest.Volume.PartitionMap != Disks.PartitionMapKind.None)
+            .Add<WriteBootRecord>()
+            .Add<ReadInstalledPackages>()
+            .Add<WritePackageList>()
+            .Add<WriteSbom>()
+            .Add<Workspace.PublishOutputs>();
+        if (spec.Outputs.LogicalVolume is not null)
+        {
+            // backing: lvm writes the disk onto the host's logical volume; there is no file to convert.
+            tasks.Add<CreateLogicalVolume>().Add<PublishLogicalVolume>();
+        }
+        else
+        {
+            tasks.Add<CreateDiskImage>().Add<ConvertImage>();
+        }
+
+        if (layout.Map != Disks.PartitionMapKind.None)
         {
             tasks.Add<PartitionDiskImage>();
         }
-    }
 
-    private static void AddBootloaderTasks(TaskSet tasks, Manifest manifest)
-    {
-        switch (manifest.System.Bootloader)
+        if (layout.VolumeGroup is not null)
         {
-            case Bootloader.Grub:
-                tasks.Add<AddGrubPackages>().Add<ConfigureGrub>().Add<InstallGrubBootCode>();
-                break;
-            case Bootloader.Extlinux:
-                tasks.Add<AddExtlinuxPackages>().Add<ConfigureExtlinux>().Add<InstallExtlinux>();
-                break;
+            tasks.Add<AddLvmPackages>().Add<WriteVolumeGroup>();
         }
     }
 }

@@ -16,4 +16,7 @@ public sealed record DiskImageFormat(string Backing, string Extension, string Qe
     public static DiskImageFormat? Find(string backing) => All.FirstOrDefault(f => f.Backing == backing);
 
     public bool IsRaw => Backing == "raw";
+
+    /// <summary>A fixed VHD: the raw disk and a footer Kiln writes itself (reproducibly; qemu-img stamps the clock and a random id).</summary>
+    public bool IsFixedVhd => Backing == "vhd";
 }

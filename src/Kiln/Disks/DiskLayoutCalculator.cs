@@ -1,4 +1,5 @@
 using Kiln.Manifests;
+using Kiln.Platforms;
 
 namespace Kiln.Disks;
 
@@ -6,7 +7,12 @@ namespace Kiln.Disks;
 /// Places the manifest's partitions on the disk. As in bootstrap-vz the disk is exactly as large as the
 /// partition sizes add up to, and what the table needs (its first MiB, a GPT BIOS boot partition, the
 /// backup GPT, the msdos boot records of logical partitions) is taken from the partitions next to it.
-/// Every partition starts on a MiB boundary.
+/// An EFI system partition the manifest does not list adds its default share (128 MiB) to the disk. Every
+/// partition starts on a MiB boundary. With an ESP on GPT the firmware's partitions come first and are
+/// numbered as in Debian's cloud images (BIOS boot 14, ESP 15, the manifest's from 1), so root is p1. The
+/// partition of the image's volume group (<c>lvm</c>) takes root's place when it holds root, else it comes last;
+/// <see cref="VolumeGroupCalculator"/> places its logical volumes. Every identifier (filesystem UUIDs, GPT
+/// partition GUIDs, the disk id, ext hash seeds, LVM's UUIDs) comes from <see cref="DiskIdentifiers"/>.
 /// </summary>
 public static class DiskLayoutCalculator
 {
@@ -15,41 +21,59 @@ public static class DiskLayoutCalculator
     /// <summary>The space at the end of a GPT disk that holds the backup header and entries.</summary>
     public static readonly ByteSize GptBackupSize = ByteSize.FromSectors(33);
 
+    /// <summary>The ESP's default share of the disk: with the first MiB and a 3 MiB BIOS boot partition, a 124 MiB ESP, Debian's layout.</summary>
+    public static readonly ByteSize DefaultEspShare = ByteSize.FromMiB(128);
+
+    /// <summary>The BIOS boot partition next to an ESP (Debian's cloud layout); alone it keeps bootstrap-vz's one MiB.</summary>
+    public static readonly ByteSize HybridBiosBootSize = ByteSize.FromMiB(3);
+
+    public const int BiosBootNumberBesideEsp = 14;
+    public const int EspNumber = 15;
+
     private const int MaxPrimaryPartitions = 4;
 
-    public static DiskLayout Calculate(VolumeSection volume, Bootloader bootloader, Func<Guid> newUuid)
+    public static DiskLayout Calculate(VolumeSection volume, LayoutNeeds needs, DiskIdentifiers ids)
     {
         ArgumentNullException.ThrowIfNull(volume);
-        ArgumentNullException.ThrowIfNull(newUuid);
-        var total = volume.TotalSize;
+        ArgumentNullException.ThrowIfNull(needs);
+        ArgumentNullException.ThrowIfNull(ids);
+        var withEsp = needs.EfiSystemPartition && volume.PartitionMap != PartitionMapKind.None;
+        var total = volume.TotalSize + (withEsp && volume.Esp is null ? DefaultEspShare : ByteSize.Zero);
         if (volume.PartitionMap == PartitionMapKind.None)
         {
             var root = volume.Root;
-            return new DiskLayout(PartitionMapKind.None, total, [new DiskPartition
+            var whole = new DiskPartition
             {
-                Number = 0, Start = ByteSize.Zero, Size = total, Role = PartitionRole.Filesystem, Spec = root, Uuid = newUuid().ToString(),
-            }]);
+                Number = 0, Start = ByteSize.Zero, Size = total, Role = PartitionRole.Filesystem, Spec = root, Uuid = ids.Filesystem(root.Key).ToString(),
+            };
+            return new DiskLayout(PartitionMapKind.None, total, [WithHashSeed(whole, ids)]);
         }
 
-        var entries = OrderedEntries(volume);
+        var gpt = volume.PartitionMap == PartitionMapKind.Gpt;
+        var debianNumbers = gpt && withEsp;
+        var entries = OrderedEntries(volume, withEsp);
         var partitions = new List<DiskPartition>();
         var cursor = Alignment;
-        if (volume.PartitionMap == PartitionMapKind.Gpt && bootloader == Bootloader.Grub)
+        if (gpt && needs.BiosBootPartition)
         {
-            partitions.Add(new DiskPartition { Number = 1, Start = cursor, Size = Alignment, Role = PartitionRole.BiosBoot });
-            cursor += Alignment;
+            var size = withEsp ? HybridBiosBootSize : Alignment;
+            partitions.Add(new DiskPartition { Number = debianNumbers ? BiosBootNumberBesideEsp : 1, Start = cursor, Size = size, Role = PartitionRole.BiosBoot });
+            cursor += size;
         }
 
-        var end = volume.PartitionMap == PartitionMapKind.Gpt ? (total - GptBackupSize).AlignDown(ByteSize.FromSectors(1)) : total;
+        var end = gpt ? (total - GptBackupSize).AlignDown(ByteSize.FromSectors(1)) : total;
         var useLogical = volume.PartitionMap == PartitionMapKind.Msdos && entries.Count > MaxPrimaryPartitions;
         var nominalStart = ByteSize.Zero;
         var bootableKey = volume.Partitions.Any(p => p.Key == "boot") ? "boot" : "root";
+        var rootOnLvm = volume.VolumeGroup?.HoldsRoot == true;
+        var nextNumber = debianNumbers ? 1 : partitions.Count + 1;
         for (var index = 0; index < entries.Count; index++)
         {
-            var (spec, nominalSize) = entries[index];
+            var (role, spec, nominalSize) = entries[index];
             var nominalEnd = index == entries.Count - 1 ? end : nominalStart + nominalSize;
             var start = Max(nominalStart.AlignUp(Alignment), cursor);
-            var number = partitions.Count + 1;
+            var isEsp = role == PartitionRole.Esp;
+            var number = debianNumbers && isEsp ? EspNumber : nextNumber++;
             if (useLogical && index >= MaxPrimaryPartitions - 1)
             {
                 if (index == MaxPrimaryPartitions - 1)
@@ -68,32 +92,65 @@ public static class DiskLayoutCalculator
                 Number = number,
                 Start = start,
                 Size = size,
-                Role = spec is null ? PartitionRole.Swap : PartitionRole.Filesystem,
+                Role = role,
                 Spec = spec,
-                Uuid = newUuid().ToString(),
-                Bootable = spec?.Key == bootableKey,
+                Uuid = role switch
+                {
+                    PartitionRole.Esp => FatVolumeId.From(ids.Filesystem(PartitionSpec.EspKey)),
+                    PartitionRole.PhysicalVolume => LvmUuid.From(ids.Filesystem(VolumeGroupSpec.Key)),
+                    _ => ids.Filesystem(spec?.Key ?? "swap").ToString(),
+                },
+                Bootable = role == PartitionRole.PhysicalVolume ? rootOnLvm && bootableKey == "root" : spec?.Key == bootableKey,
+                TypeGuid = spec?.IsRoot == true ? needs.RootPartitionType : null,
             });
             cursor = start + size;
             nominalStart += nominalSize;
         }
 
-        return new DiskLayout(volume.PartitionMap, total, partitions);
+        var group = volume.VolumeGroup is { } groupSpec
+            ? VolumeGroupCalculator.Place(groupSpec, partitions.Single(p => p.Role == PartitionRole.PhysicalVolume), ids)
+            : null;
+
+        // Asked for after every filesystem UUID, so a sequence of UUIDs (tests) numbers the filesystems first.
+        var identified = partitions.Select(p => WithHashSeed(gpt && p.Role != PartitionRole.Extended ? p with { PartitionUuid = ids.Partition(p.Label).ToString() } : p, ids)).ToList();
+        group = group is null ? null : group with { LogicalVolumes = [.. group.LogicalVolumes.Select(v => WithHashSeed(v, ids))] };
+        return new DiskLayout(volume.PartitionMap, total, identified, group) { DiskId = gpt ? ids.GptDisk().ToString() : ids.MsdosDisk() };
     }
 
-    /// <summary>bootstrap-vz's order: boot, swap, root, then the other partitions as the manifest lists them.</summary>
-    private static List<(PartitionSpec? Spec, ByteSize Size)> OrderedEntries(VolumeSection volume)
+    /// <summary>An ext filesystem's partition or logical volume with its directory hash seed; others as they are.</summary>
+    internal static DiskPartition WithHashSeed(DiskPartition partition, DiskIdentifiers ids) =>
+        partition.Spec?.Filesystem is FilesystemKind.Ext2 or FilesystemKind.Ext3 or FilesystemKind.Ext4 && partition.Role == PartitionRole.Filesystem
+            ? partition with { HashSeed = ids.HashSeed(partition.Spec.Key).ToString() }
+            : partition;
+
+    /// <summary>
+    /// The ESP first (when the firmware needs one), then bootstrap-vz's order: boot, swap, root, then the other
+    /// partitions as the manifest lists them. The volume group's partition is where root is when it holds root, else last.
+    /// </summary>
+    private static List<(PartitionRole Role, PartitionSpec? Spec, ByteSize Size)> OrderedEntries(VolumeSection volume, bool withEsp)
     {
-        var entries = new List<(PartitionSpec?, ByteSize)>();
-        entries.AddRange(volume.Partitions.Where(p => p.Key == "boot").Select(p => ((PartitionSpec?)p, p.Size)));
-        if (volume.Swap is { } swap)
+        var entries = new List<(PartitionRole, PartitionSpec?, ByteSize)>();
+        if (withEsp)
         {
-            entries.Add((null, swap));
+            var share = volume.Esp ?? DefaultEspShare;
+            entries.Add((PartitionRole.Esp, PartitionSpec.Esp(share), share));
         }
 
-        entries.Add((volume.Root, volume.Root.Size));
-        entries.AddRange(volume.Partitions.Where(p => p.Key is not "boot" and not "root").Select(p => ((PartitionSpec?)p, p.Size)));
+        entries.AddRange(volume.Partitions.Where(p => p.Key == "boot").Select(Filesystem));
+        if (volume.Swap is { } swap)
+        {
+            entries.Add((PartitionRole.Swap, null, swap));
+        }
+
+        var group = volume.VolumeGroup;
+        var physicalVolume = group is null ? [] : new[] { (PartitionRole.PhysicalVolume, (PartitionSpec?)null, group.PartitionSize) };
+        entries.AddRange(group?.HoldsRoot == true ? physicalVolume : volume.Partitions.Where(p => p.IsRoot).Select(Filesystem));
+        entries.AddRange(volume.Partitions.Where(p => p.Key is not "boot" and not "root").Select(Filesystem));
+        entries.AddRange(group?.HoldsRoot == false ? physicalVolume : []);
         return entries;
     }
+
+    private static (PartitionRole, PartitionSpec?, ByteSize) Filesystem(PartitionSpec spec) => (PartitionRole.Filesystem, spec, spec.Size);
 
     private static ByteSize Max(ByteSize left, ByteSize right) => left > right ? left : right;
 }

@@ -9,13 +9,15 @@ public static class FilesystemCommands
 {
     /// <summary>
     /// mkfs.ext* writing a filesystem filled from <paramref name="sourceDirectory"/> straight into its place in the
-    /// disk file: no loop device and no mount.
+    /// disk file: no loop device and no mount. With <paramref name="hashSeed"/> the directory hashes are seeded
+    /// with it rather than at random.
     /// </summary>
-    public static CommandLine ExtAtOffset(FilesystemKind kind, string uuid, string sourceDirectory, string diskFile, ByteSize offset, ByteSize size, DebianRelease release)
+    public static CommandLine ExtAtOffset(FilesystemKind kind, string uuid, string sourceDirectory, string diskFile, ByteSize offset, ByteSize size, DebianRelease release, string? hashSeed = null)
     {
         var arguments = new List<string> { "-q", "-F", "-U", uuid };
         arguments.AddRange(ExtCompatibility(kind, release));
-        arguments.AddRange(["-E", $"offset={offset.Bytes.ToString(CultureInfo.InvariantCulture)}", "-d", sourceDirectory, diskFile, $"{(size.Bytes / 1024).ToString(CultureInfo.InvariantCulture)}k"]);
+        var extended = $"offset={offset.Bytes.ToString(CultureInfo.InvariantCulture)}" + (hashSeed is null ? string.Empty : $",hash_seed={hashSeed}");
+        arguments.AddRange(["-E", extended, "-d", sourceDirectory, diskFile, $"{(size.Bytes / 1024).ToString(CultureInfo.InvariantCulture)}k"]);
         return new CommandLine(ExtProgram(kind), arguments);
     }
 
@@ -59,6 +61,22 @@ public static class FilesystemCommands
 
     public static CommandLine SwapFile(string uuid, string file) => new("mkswap", "-U", uuid, file);
 
+    /// <summary>mkfs.vfat writing a FAT32 filesystem straight into its place in the disk file (no loop device, no vfat module).</summary>
+    /// <remarks>
+    /// The cluster size is given: mkfs.fat derives its default from the size of the whole disk file, which can
+    /// leave a small ESP with fewer clusters than FAT32 allows. Microsoft's sizes: 512 bytes up to 260 MiB, 4 KiB above.
+    /// </remarks>
+    public static CommandLine FatAtOffset(string volumeId, string diskFile, ByteSize offset, ByteSize size) =>
+        new("mkfs.vfat", "-F", "32", "-S", "512", "-s", size < ByteSize.FromMiB(260) ? "1" : "8", "-i", FatVolumeId.ForMkfs(volumeId),
+            "--offset", offset.Sectors.ToString(CultureInfo.InvariantCulture), diskFile, (size.Bytes / 1024).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>mtools' mcopy filling that FAT filesystem with <paramref name="entries"/> (recursively, keeping times), without mounting it.</summary>
+    public static CommandLine FatCopy(string diskFile, ByteSize offset, IEnumerable<string> entries) =>
+        new("mcopy", ["-s", "-p", "-m", "-Q", "-i", $"{diskFile}@@{offset.Bytes.ToString(CultureInfo.InvariantCulture)}", .. entries, "::/"])
+        {
+            Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["MTOOLS_SKIP_CHECK"] = "1" },
+        };
+
     /// <summary>Copies an image file into the disk at a byte offset, skipping zero blocks (the disk file is sparse).</summary>
     public static CommandLine CopyInto(string source, string diskFile, ByteSize offset) =>
         new("dd", $"if={source}", $"of={diskFile}", "bs=1M", $"seek={offset.Bytes.ToString(CultureInfo.InvariantCulture)}", "oflag=seek_bytes", "conv=sparse,notrunc", "status=none");
@@ -67,6 +85,7 @@ public static class FilesystemCommands
     {
         FilesystemKind.Xfs => "xfsprogs",
         FilesystemKind.Btrfs => "btrfs-progs",
+        FilesystemKind.Vfat => "dosfstools",
         _ => "e2fsprogs",
     };
 
@@ -74,6 +93,7 @@ public static class FilesystemCommands
     {
         FilesystemKind.Xfs => "mkfs.xfs",
         FilesystemKind.Btrfs => "mkfs.btrfs",
+        FilesystemKind.Vfat => "mkfs.vfat",
         _ => ExtProgram(kind),
     };
 }

@@ -8,4 +8,7 @@ public enum FilesystemKind
     Ext4,
     Xfs,
     Btrfs,
+
+    /// <summary>FAT, for the EFI system partition only.</summary>
+    Vfat,
 }

@@ -11,6 +11,12 @@ public enum PartitionRole
     /// <summary>The small unformatted GPT partition where GRUB puts its core image on BIOS systems.</summary>
     BiosBoot,
 
+    /// <summary>The EFI system partition: FAT, mounted at /boot/efi, where UEFI firmware finds the bootloader.</summary>
+    Esp,
+
     /// <summary>The msdos extended partition that holds logical partitions 5 and up.</summary>
     Extended,
+
+    /// <summary>An LVM physical volume: the partition that holds the image's volume group.</summary>
+    PhysicalVolume,
 }

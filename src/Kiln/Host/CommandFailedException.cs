@@ -1,8 +1,13 @@
 namespace Kiln.Host;
 
-/// <summary>A command exited with a non-zero code; the message carries the masked command line and its last output.</summary>
+/// <summary>
+/// A command exited with a non-zero code. The message names the command briefly (the full, masked command
+/// line is in the log) and carries the program's own last lines.
+/// </summary>
 public sealed class CommandFailedException : KilnException
 {
+    private const int ShownLength = 100;
+
     public CommandFailedException(CommandResult result)
         : base(Describe(result))
     {
@@ -11,11 +16,23 @@ public sealed class CommandFailedException : KilnException
 
     public CommandResult Result { get; }
 
+    /// <summary>The command as messages show it: what runs in the image without the chroot prefix, cut when long.</summary>
+    public static string Brief(CommandLine command, SecretMasker masker)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(masker);
+        var argv = command.Argv;
+        var inImage = argv.Count > 2 && Path.GetFileName(argv[0]) == "chroot";
+        var text = masker.Mask(ShellQuoting.Join(inImage ? argv.Skip(2) : argv));
+        text = text.Length <= ShownLength ? text : text[..(ShownLength - 1)] + "…";
+        return inImage ? $"`{text}` (in the image)" : $"`{text}`";
+    }
+
     private static string Describe(CommandResult result)
     {
         var masker = new SecretMasker(result.Command.Secrets);
         var output = string.Join('\n', Tail(result.StandardError, 8).Concat(Tail(result.StandardOutput, result.StandardError.Length > 0 ? 0 : 8)));
-        var text = $"`{masker.Mask(result.Command.ToString())}` failed with exit code {result.ExitCode}";
+        var text = $"{Brief(result.Command, masker)} failed with exit code {result.ExitCode}";
         return output.Length == 0 ? text : $"{text}:\n{masker.Mask(output)}";
     }
 

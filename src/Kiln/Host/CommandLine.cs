@@ -26,6 +26,12 @@ public sealed record CommandLine
 
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// False for a program whose standard output only echoes its input (debugfs -f): the output is kept in the
+    /// result, but not logged line by line. Its standard error is logged as always.
+    /// </summary>
+    public bool LogsStandardOutput { get; init; } = true;
+
     /// <summary>Values masked wherever the command line, its input or its output is logged.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

@@ -26,6 +26,18 @@ public sealed class HostToolInstaller(ICommandRunner runner, Action<string> tell
 
         ArgumentNullException.ThrowIfNull(tell);
         tell($"installing missing host tools with apt: {string.Join(' ', packages)}");
+        await InstallPackagesAsync(packages, cancellationToken);
+        var still = HostToolCheck.Missing(missing);
+        if (still.Count > 0)
+        {
+            throw new UserInputException($"host tools still missing after installing {string.Join(' ', packages)}: {HostToolCheck.Describe(still)}");
+        }
+    }
+
+    /// <summary>Installs Debian packages with apt (updating the lists once if the first try fails).</summary>
+    public async Task InstallPackagesAsync(IReadOnlyList<string> packages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DEBIAN_FRONTEND"] = "noninteractive" };
         var install = new CommandLine("apt-get", ["install", "-y", "-q", "--no-install-recommends", .. packages]) { Environment = environment };
         var result = await runner.RunAsync(install, cancellationToken);
@@ -34,12 +46,6 @@ public sealed class HostToolInstaller(ICommandRunner runner, Action<string> tell
             var update = new CommandLine("apt-get", "update", "-q") { Environment = environment };
             await runner.RunCheckedAsync(update, cancellationToken);
             await runner.RunCheckedAsync(install, cancellationToken);
-        }
-
-        var still = HostToolCheck.Missing(missing);
-        if (still.Count > 0)
-        {
-            throw new UserInputException($"host tools still missing after installing {string.Join(' ', packages)}: {HostToolCheck.Describe(still)}");
         }
     }
 }

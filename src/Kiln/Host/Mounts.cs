@@ -3,11 +3,12 @@ using Kiln.Tasks;
 namespace Kiln.Host;
 
 /// <summary>Mounts on the host, each registered on the undo stack the moment it exists.</summary>
-public sealed class Mounts(ICommandRunner runner, UndoStack undo)
+public sealed class Mounts(ICommandRunner runner, UndoStack undo, BuildJournal? journal = null)
 {
     public async Task<UndoEntry> MountAsync(string source, string target, string? type, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        journal?.Record(new Acquisition(Acquisition.Mount, target));
         var arguments = new List<string>();
         if (type is not null)
         {

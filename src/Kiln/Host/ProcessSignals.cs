@@ -5,7 +5,9 @@ namespace Kiln.Host;
 /// <summary>Sends POSIX signals to child processes, so that they can clean up before they are killed.</summary>
 public static partial class ProcessSignals
 {
+    public const int SigHup = 1;
     public const int SigInt = 2;
+    public const int SigQuit = 3;
     public const int SigTerm = 15;
     public const int SigKill = 9;
 

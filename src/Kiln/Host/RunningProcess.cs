@@ -68,6 +68,9 @@ public sealed class RunningProcess : IDisposable
         }
     }
 
+    /// <summary>Closes the process's standard input (it reads end of file); the process keeps running.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
+
     public void Kill()
     {
         if (!_process.HasExited)

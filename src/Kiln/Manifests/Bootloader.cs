@@ -6,5 +6,8 @@ public enum Bootloader
     Grub,
     Extlinux,
     Pvgrub,
+
+    /// <summary><c>systemd-boot</c> in the manifest.</summary>
+    SystemdBoot,
     None,
 }

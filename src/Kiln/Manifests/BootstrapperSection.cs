@@ -26,4 +26,10 @@ public sealed record BootstrapperSection
     public bool NoCheckGpg { get; init; }
 
     public bool ForceCheckGpg { get; init; }
+
+    /// <summary><c>source_date_epoch</c>: the build's SOURCE_DATE_EPOCH when the environment sets none (default: the mirror's Release date).</summary>
+    public long? SourceDateEpoch { get; init; }
+
+    /// <summary><c>bootstrapper.cache</c> (Kiln): reuse and store bootstrapped trees in the host's cache (default on).</summary>
+    public bool Cache { get; init; } = true;
 }

@@ -1,14 +1,15 @@
-using Newtonsoft.Json.Linq;
-
 namespace Kiln.Manifests;
 
-/// <summary>A validated manifest as typed sections; tasks read it through the build context.</summary>
+/// <summary>The core sections of a validated manifest, typed; extensions' sections are bound by the extensions themselves.</summary>
 public sealed record Manifest
 {
     /// <summary>The image name with its template fields filled in.</summary>
     public required string Name { get; init; }
 
-    public required ManifestDocument Document { get; init; }
+    /// <summary>The manifest file (for messages), and the directory its relative paths are resolved against.</summary>
+    public required string File { get; init; }
+
+    public required string Directory { get; init; }
 
     /// <summary>When the build started (UTC): the time the name's <c>{%Y}</c>-style fields show, for plugins that fill in the same fields.</summary>
     public DateTimeOffset BuildTime { get; init; }
@@ -23,11 +24,11 @@ public sealed record Manifest
 
     public required VolumeSection Volume { get; init; }
 
-    /// <summary>Plugin name to its settings (null when the plugin takes none).</summary>
-    public required IReadOnlyDictionary<string, JToken?> Plugins { get; init; }
+    /// <summary>The top-level <c>tags</c> as written (templates not yet rendered): a cloud's image tags.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public bool HasPlugin(string name) => Plugins.ContainsKey(name);
+    /// <summary>The plugins the manifest turns on, in the order it lists them.</summary>
+    public required IReadOnlyList<string> PluginNames { get; init; }
 
-    /// <summary>The settings of a plugin as an object (empty when it has none).</summary>
-    public JObject PluginSettings(string name) => Plugins.TryGetValue(name, out var settings) && settings is JObject obj ? obj : [];
+    public bool HasPlugin(string name) => PluginNames.Contains(name, StringComparer.Ordinal);
 }

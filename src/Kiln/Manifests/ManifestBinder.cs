@@ -24,14 +24,16 @@ public static class ManifestBinder
         return new Manifest
         {
             Name = name,
-            Document = document,
+            File = document.Path,
+            Directory = document.Directory,
             BuildTime = buildTime,
-            Provider = new ProviderSection(Text(provider["name"])!, provider),
+            Provider = new ProviderSection(Text(provider["name"])!),
             Bootstrapper = BindBootstrapper(root["bootstrapper"] as JObject ?? [], document),
             System = BindSystem((JObject)root["system"]!),
             Packages = BindPackages(root["packages"] as JObject ?? [], document),
             Volume = BindVolume((JObject)root["volume"]!),
-            Plugins = (root["plugins"] as JObject ?? []).Properties().ToDictionary(p => p.Name, p => p.Value.Type == JTokenType.Null ? null : p.Value, StringComparer.Ordinal),
+            PluginNames = [.. (root["plugins"] as JObject ?? []).Properties().Select(p => p.Name)],
+            Tags = (root["tags"] as JObject ?? []).Properties().ToDictionary(p => p.Name, p => Text(p.Value) ?? string.Empty, StringComparer.Ordinal),
         };
     }
 
@@ -73,6 +75,8 @@ public static class ManifestBinder
         Keyring = Text(section["keyring"]) is { } keyring ? Path.GetFullPath(keyring, document.Directory) : null,
         NoCheckGpg = Flag(section["no-check-gpg"]),
         ForceCheckGpg = Flag(section["force-check-gpg"]),
+        SourceDateEpoch = section["source_date_epoch"] is JValue { Type: JTokenType.Integer } epoch ? (long)epoch : null,
+        Cache = section["cache"] is not JValue { Value: false },
     };
 
     private static SystemSection BindSystem(JObject section)
@@ -82,7 +86,9 @@ public static class ManifestBinder
         {
             Architecture = Text(section["architecture"]) ?? defaults.Architecture,
             UserspaceArchitecture = Text(section["userspace_architecture"]),
-            Bootloader = Enum.Parse<Bootloader>(Text(section["bootloader"]) ?? "grub", ignoreCase: true),
+            Bootloader = BootloaderNames.Parse(Text(section["bootloader"]) ?? "grub"),
+            Firmware = Text(section["firmware"]) is { } firmware ? Enum.Parse<Platforms.Firmware>(firmware, ignoreCase: true) : null,
+            SecureBoot = Flag(section["secure_boot"]),
             Charmap = Text(section["charmap"]) ?? defaults.Charmap,
             Locale = Text(section["locale"]) ?? defaults.Locale,
             Timezone = Text(section["timezone"]) ?? defaults.Timezone,
@@ -108,21 +114,43 @@ public static class ManifestBinder
     private static VolumeSection BindVolume(JObject section)
     {
         var partitions = (JObject)section["partitions"]!;
-        var specs = partitions.Properties()
-            .Where(p => p.Name is not "type" and not "swap")
-            .Select(p => BindPartition(p.Name, (JObject)p.Value))
-            .OrderBy(p => p.Key switch { "boot" => 0, "root" => 1, _ => 2 })
-            .ToList();
         return new VolumeSection
         {
             Backing = Text(section["backing"]) ?? "raw",
+            BackingVolumeGroup = Text(section["volumegroup"]),
+            BackingLogicalVolume = Text(section["logicalvolume"]),
             PartitionMap = Enum.Parse<PartitionMapKind>(Text(partitions["type"])!, ignoreCase: true),
-            Partitions = specs,
-            Swap = partitions["swap"] is JObject swap ? ByteSize.Parse(Text(swap["size"])!) : null,
+            Partitions = BindFilesystems(partitions, ["type", "swap", PartitionSpec.EspKey, VolumeGroupSpec.Key], logicalVolumes: false),
+            Swap = SizeOf(partitions["swap"]),
+            Esp = SizeOf(partitions[PartitionSpec.EspKey]),
+            VolumeGroup = partitions[VolumeGroupSpec.Key] is JObject group ? BindVolumeGroup(group) : null,
+            UuidSeed = Text(section["uuid_seed"]),
         };
     }
 
-    private static PartitionSpec BindPartition(string key, JObject partition) => new()
+    private static VolumeGroupSpec BindVolumeGroup(JObject group)
+    {
+        var volumes = group["logicalvolumes"] as JObject ?? [];
+        return new VolumeGroupSpec
+        {
+            Name = Text(group["volumegroup"])!,
+            Size = SizeOf(group),
+            LogicalVolumes = BindFilesystems(volumes, ["swap"], logicalVolumes: true),
+            Swap = SizeOf(volumes["swap"]),
+            SwapName = Text(volumes["swap"]?["name"]) ?? VolumeGroupSpec.DefaultSwapName,
+        };
+    }
+
+    /// <summary>The filesystems of a mapping keyed like <c>volume.partitions</c>, in bootstrap-vz's order: boot, root, then the others as listed.</summary>
+    private static List<PartitionSpec> BindFilesystems(JObject entries, IReadOnlyList<string> otherKeys, bool logicalVolumes) =>
+        [.. entries.Properties()
+            .Where(p => !otherKeys.Contains(p.Name))
+            .Select(p => BindPartition(p.Name, (JObject)p.Value, logicalVolumes))
+            .OrderBy(p => p.Key switch { "boot" => 0, "root" => 1, _ => 2 })];
+
+    private static ByteSize? SizeOf(JToken? entry) => Text(entry?["size"]) is { } size ? ByteSize.Parse(size) : null;
+
+    private static PartitionSpec BindPartition(string key, JObject partition, bool logicalVolume) => new()
     {
         Key = key,
         Size = ByteSize.Parse(Text(partition["size"])!),
@@ -130,6 +158,7 @@ public static class ManifestBinder
         FormatCommand = partition["format_command"] is JArray ? Strings(partition["format_command"]) : null,
         MountOptions = Strings(partition["mountopts"]),
         Mode = Text(partition["mode"]),
+        LogicalVolume = logicalVolume ? Text(partition["name"]) ?? VolumeGroupSpec.NameFor(key) : null,
     };
 
     private static string? Text(JToken? token) => token is JValue { Value: not null } value ? Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -45,5 +45,8 @@ public sealed class ManifestDocument(string path, JToken root)
         return LocationOf(token);
     }
 
-    public ManifestError ErrorAt(JToken? token, string message) => new(LocationOf(token), message);
+    public ManifestError ErrorAt(JToken? token, string message) => new(LocationOf(token), message) { Path = PathOf(token) };
+
+    /// <summary>A token's place as users write keys: <c>volume.partitions.var/tmp.size</c>.</summary>
+    public static string PathOf(JToken? token) => token is null ? string.Empty : ValidationMessages.Readable(token.Path);
 }

@@ -11,6 +11,12 @@ public sealed record SystemSection
 
     public Bootloader Bootloader { get; init; } = Bootloader.Grub;
 
+    /// <summary><c>system.firmware</c>; null when the manifest leaves it to the provider (bootstrap-vz manifests have none).</summary>
+    public Platforms.Firmware? Firmware { get; init; }
+
+    /// <summary><c>system.secure_boot</c>: boot through Debian's signed shim and GRUB (UEFI only).</summary>
+    public bool SecureBoot { get; init; }
+
     public string Charmap { get; init; } = "UTF-8";
 
     public string Locale { get; init; } = "C";

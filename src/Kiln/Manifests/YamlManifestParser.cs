@@ -53,6 +53,7 @@ public sealed class YamlManifestParser
             // looked for only when the parser has failed, at or before the place it failed.
             var aboutTabs = exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
             _errors.Add(TabIndentationUpTo(text, aboutTabs ? int.MaxValue : (int)exception.Start.Line + 1)
+                ?? Misindented(text, (int)exception.Start.Line)
                 ?? Error(exception.Start, $"YAML syntax error: {Simplify(exception.Message)}"));
         }
         catch (InvalidOperationException exception) when (exception.Source == "YamlDotNet")
@@ -189,6 +190,12 @@ public sealed class YamlManifestParser
 
         return null;
     }
+
+    /// <summary>An indentation mistake explained at the offending key, instead of the parser's words at the value before it.</summary>
+    private ManifestError? Misindented(string text, int errorLine) =>
+        IndentationDiagnosis.Find(text, errorLine) is { } found
+            ? new ManifestError(new SourceLocation(_file, found.Line, found.Column), found.Message)
+            : null;
 
     /// <summary>Where the last YAML event that could still be read ends.</summary>
     private static Mark LastReadablePosition(string text)

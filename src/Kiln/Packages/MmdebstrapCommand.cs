@@ -64,6 +64,9 @@ public static class MmdebstrapCommand
             arguments.Add($"--essential-hook=chroot \"$1\" debconf-set-selections < {ShellQuoting.Quote(request.DebconfSelectionsFile)}");
         }
 
+        arguments.Add($"--essential-hook={DeferredInitramfs.EssentialHook}");
+        arguments.Add($"--customize-hook={DeferredInitramfs.CustomizeHook}");
+
         // Later tasks may install more packages; the lists are removed by the cleaning phase instead.
         arguments.Add("--skip=cleanup/apt/lists");
         arguments.Add(request.Suite);

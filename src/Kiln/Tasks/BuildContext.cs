@@ -3,34 +3,53 @@ using Kiln.Disks;
 using Kiln.Host;
 using Kiln.Manifests;
 using Kiln.Packages;
+using Kiln.Specs;
 using Microsoft.Extensions.Logging;
 
 namespace Kiln.Tasks;
 
 /// <summary>
-/// Everything tasks share during one build (bootstrap-vz's "bootstrap info"): the manifest, the paths,
+/// Everything tasks share during one build (bootstrap-vz's "bootstrap info"): the resolved spec, the paths,
 /// the runner, the undo stack, and the typed state tasks hand to each other.
 /// </summary>
 public sealed class BuildContext
 {
-    public BuildContext(Manifest manifest, BuildPaths paths, ICommandRunner runner, ILoggerFactory loggerFactory)
+    public BuildContext(BuildSpec spec, BuildPaths paths, ICommandRunner runner, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        Manifest = manifest;
+        Spec = spec;
         Paths = paths;
         Runner = runner;
         LoggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger("Kiln.Build");
         Undo = new UndoStack(loggerFactory.CreateLogger("Kiln.Undo"));
-        Chroot = new Chroot(runner, paths.Root);
-        Release = ReleaseCatalog.Find(manifest.System.Release) ?? ReleaseCatalog.Sid;
+        Chroot = new Chroot(runner, paths.Root, spec.RunsUnderEmulation ? ForeignEnvironment.For(spec.Architecture) : null, _imageEnvironment);
+        Release = ReleaseCatalog.Find(spec.Manifest.System.Release) ?? ReleaseCatalog.Sid;
+        DiskPath = paths.RawDisk;
+        if (spec.SourceDateEpoch is { } epoch)
+        {
+            UseSourceDateEpoch(epoch);
+        }
     }
+
+    private readonly Dictionary<string, string> _imageEnvironment = new(StringComparer.Ordinal);
 
     private readonly Dictionary<Type, object> _states = [];
 
-    public Manifest Manifest { get; }
+    /// <summary>The build as resolved from the manifest: settings, platform, layout, outputs.</summary>
+    public BuildSpec Spec { get; }
+
+    /// <summary>The manifest's core sections (the spec's).</summary>
+    public Manifest Manifest => Spec.Manifest;
 
     public BuildPaths Paths { get; }
+
+    /// <summary>
+    /// Where the disk is written: the raw disk file (<see cref="BuildPaths.RawDisk"/>), or the block device of a
+    /// logical volume once <c>backing: lvm</c> has created it. Every task that writes the disk writes here.
+    /// </summary>
+    public string DiskPath { get; set; }
 
     public ICommandRunner Runner { get; }
 
@@ -39,6 +58,15 @@ public sealed class BuildContext
     public ILogger Logger { get; }
 
     public UndoStack Undo { get; }
+
+    /// <summary>The journal of what the build takes from the host, written before each acquisition (for recovery after a crash).</summary>
+    public BuildJournal Journal { get; init; } = BuildJournal.None;
+
+    /// <summary>The outputs being written under temporary names until the build publishes them.</summary>
+    public OutputFiles Outputs { get; } = new();
+
+    /// <summary>The outputs are in place: from here on an interrupt no longer undoes the build.</summary>
+    public bool Published { get; set; }
 
     /// <summary>Runs commands inside the image's root tree.</summary>
     public Chroot Chroot { get; }
@@ -65,6 +93,18 @@ public sealed class BuildContext
     /// <summary>Files (path in the image to content) placed in the root before packages are installed, so that package scripts see them.</summary>
     public Dictionary<string, EarlyFile> EarlyFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The build's SOURCE_DATE_EPOCH: the spec's (the environment's or the manifest's), else the Date of the mirror's
+    /// Release file once <c>ResolveRelease</c> has read it; null before that.
+    /// </summary>
+    public SourceDateEpoch? SourceDateEpoch { get; private set; }
+
+    /// <summary>
+    /// Environment variables every program that writes the image's files runs with: the bootstrapper (with its
+    /// hooks, dpkg and the initramfs) and every command in the chroot.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ImageEnvironment => _imageEnvironment;
+
     /// <summary>Environment variables the bootstrapper runs with (apt_proxy's <c>http_proxy</c>: debootstrap downloads with wget, not apt).</summary>
     public Dictionary<string, string> BootstrapEnvironment { get; } = new(StringComparer.Ordinal);
 
@@ -73,9 +113,6 @@ public sealed class BuildContext
 
     /// <summary>systemd units enabled in the image once packages are installed.</summary>
     public List<string> EnabledUnits { get; } = [];
-
-    /// <summary>The partition layout, computed before the disk is created.</summary>
-    public DiskLayout? Layout { get; set; }
 
     /// <summary>Files the build leaves behind for the user (the image, a tarball ...).</summary>
     public List<string> Artifacts { get; } = [];
@@ -114,5 +151,15 @@ public sealed class BuildContext
         return (T)state;
     }
 
-    public DiskLayout RequireLayout() => Layout ?? throw new InvalidOperationException("the disk layout is not computed yet");
+    /// <summary>Fixes the build's SOURCE_DATE_EPOCH and hands it to the bootstrapper and to every command in the chroot.</summary>
+    public void UseSourceDateEpoch(SourceDateEpoch epoch)
+    {
+        ArgumentNullException.ThrowIfNull(epoch);
+        SourceDateEpoch = epoch;
+        _imageEnvironment[SourceDateEpoch.VariableName] = epoch.Text;
+        BootstrapEnvironment[SourceDateEpoch.VariableName] = epoch.Text;
+    }
+
+    /// <summary>The disk layout of the spec (every UUID chosen at resolve).</summary>
+    public DiskLayout RequireLayout() => Spec.RequireLayout();
 }

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 
 namespace Kiln.Tasks;
 
@@ -25,8 +25,11 @@ public abstract class BuildTask
     /// <summary>True for tasks that run after every other task of their phase (script hooks).</summary>
     public virtual bool RunsLastInPhase => false;
 
-    /// <summary>The host programs this task will run for this manifest; checked before the build starts.</summary>
-    public virtual IEnumerable<HostTool> RequiredTools(Manifest manifest) => [];
+    /// <summary>Every host program this task may run, whatever the manifest (<c>kiln doctor</c> lists them).</summary>
+    public virtual IEnumerable<HostTool> Tools => [];
+
+    /// <summary>The host programs this task will run for this build; checked before the build starts.</summary>
+    public virtual IEnumerable<HostTool> RequiredTools(BuildSpec spec) => Tools;
 
     public abstract Task RunAsync(BuildContext context, CancellationToken cancellationToken);
 

@@ -36,16 +36,33 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 interrupted = cancellationToken.IsCancellationRequested;
-                error = interrupted && exception is OperationCanceledException ? new OperationCanceledException("the build was interrupted", exception) : exception;
+                error = interrupted && exception is OperationCanceledException ? new OperationCanceledException("the build was interrupted", exception) : Explained(exception, context);
                 timings.Add(new TaskTiming(step.Task.Name, step.Phase, stopwatch.Elapsed));
                 observer.TaskFailed(step, error);
-                LogTaskFailed(step.Task.Name, error.Message, exception);
+                if (interrupted)
+                {
+                    // An interrupt is no fault: no stack trace, the log says where it happened.
+                    LogTaskInterrupted(step.Task.Name);
+                }
+                else
+                {
+                    LogTaskFailed(step.Task.Name, error.Message, exception);
+                }
+
                 break;
             }
 
             timings.Add(new TaskTiming(step.Task.Name, step.Phase, stopwatch.Elapsed));
             observer.TaskFinished(step, stopwatch.Elapsed);
             LogTaskFinished(step.Task.Name, stopwatch.Elapsed.TotalSeconds);
+        }
+
+        if (error is null && cancellationToken.IsCancellationRequested && !context.Published && !options.DryRun)
+        {
+            // The signal came while the last task ran and that task did not notice: the build is still undone.
+            interrupted = true;
+            error = new OperationCanceledException("the build was interrupted");
+            LogInterruptedAtTheEnd();
         }
 
         if (error is not null && options.BeforeRollback is not null && !interrupted)
@@ -65,6 +82,20 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
         LogTimings(timings);
         var outcome = error is null ? BuildOutcome.Succeeded : interrupted ? BuildOutcome.Interrupted : BuildOutcome.Failed;
         return new ExecutionResult(outcome, error, timings, undoFailures) { WallTime = wall.Elapsed };
+    }
+
+    /// <summary>The failure in the words a user needs; the failure itself when explaining it fails (the rollback must still run).</summary>
+    private Exception Explained(Exception exception, BuildContext context)
+    {
+        try
+        {
+            return FailureExplanation.Explain(exception, context);
+        }
+        catch (Exception explaining) when (explaining is not OutOfMemoryException)
+        {
+            LogExplanationFailed(explaining.Message, explaining);
+            return exception;
+        }
     }
 
     private async Task<IReadOnlyList<Exception>> UnwindAsync(BuildContext context, bool failed)
@@ -110,8 +141,17 @@ public sealed partial class Executor(ILogger<Executor> logger, IBuildObserver ob
     [LoggerMessage(Level = LogLevel.Error, Message = "{Task} failed: {Error}")]
     private partial void LogTaskFailed(string task, string error, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Task} was interrupted")]
+    private partial void LogTaskInterrupted(string task);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the build was interrupted after its last task, before its outputs were put in place")]
+    private partial void LogInterruptedAtTheEnd();
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "the step before the rollback failed: {Error}")]
     private partial void LogBeforeRollbackFailed(string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "explaining the failure failed: {Error}")]
+    private partial void LogExplanationFailed(string error, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "phase {Phase}: {Seconds:F2} s")]
     private partial void LogPhaseTime(string phase, double seconds);

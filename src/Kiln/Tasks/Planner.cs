@@ -54,6 +54,14 @@ public static class Planner
     {
         foreach (var task in tasks)
         {
+            foreach (var (kind, type) in task.Predecessors.Select(t => ("predecessor", t)).Concat(task.Successors.Select(t => ("successor", t))))
+            {
+                if (!graph.TasksOfType([type]).Any())
+                {
+                    problems.Add($"{task.Name} names {type.Name} as a {kind}, but no task of that type exists (is it a BuildTask with a parameterless constructor in a loaded assembly?)");
+                }
+            }
+
             foreach (var predecessor in graph.TasksOfType(task.Predecessors))
             {
                 if (predecessor.Phase > task.Phase)

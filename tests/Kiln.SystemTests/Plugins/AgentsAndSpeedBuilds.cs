@@ -66,7 +66,7 @@ public sealed class AgentsAndSpeedBuilds : IDisposable
         }
 
         _firstBuildLock.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        TestDirectory.Remove(Directory);
     }
 
     private (LocalRepositoryServer, string, string) CreateRepositories()

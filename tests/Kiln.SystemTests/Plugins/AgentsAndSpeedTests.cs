@@ -17,7 +17,7 @@ public sealed class AgentsAndSpeedTests(AgentsAndSpeedBuilds builds) : IClassFix
         var build = await builds.FirstBuildAsync();
 
         build.Build.All.ShouldContain("note: building in memory: a tmpfs on /var/tmp/kiln-system-test-");
-        build.Build.All.ShouldContain($"note: prebootstrapped: no saved tree for this set of packages yet; bootstrapping and saving the tree to {builds.SavedTrees}/");
+        build.Build.All.ShouldContain($"note: prebootstrapped: miss, no stored tree for these packages and settings yet; bootstrapping and storing the tree in {builds.SavedTrees}/");
         build.Log.ShouldContain("mount -t tmpfs -o mode=0755,size=4294967296 kiln-tmpfs /var/tmp/kiln-system-test-");
         build.Log.ShouldContain("undo: unmount the tmpfs on /var/tmp/kiln-system-test-");
         var requests = builds.Server.Requests;
@@ -118,7 +118,8 @@ public sealed class AgentsAndSpeedTests(AgentsAndSpeedBuilds builds) : IClassFix
 
         RolledBackBuild.ShouldHaveLeftNothing(run, workspace, output);
         run.All.ShouldContain("is current; copying it from");
-        run.Error.ShouldContain("No space left on device");
+        run.Error.ShouldContain($"no space left on {workspace}/kiln-");
+        run.Error.ShouldContain("free some space there, or build elsewhere with --workspace and --output");
         File.ReadAllText(Path.Combine(builds.SavedEntry(), "tree.json")).ShouldBe(record, "a failed build leaves the saved tree as it was");
     }
 }

@@ -28,5 +28,5 @@ public sealed class NoCloudSeed : IDisposable
         return seed;
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => TestDirectory.Remove(Directory);
 }

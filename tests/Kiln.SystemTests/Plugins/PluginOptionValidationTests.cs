@@ -109,5 +109,5 @@ public sealed class PluginOptionValidationTests : IDisposable
         ]);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TestDirectory.Remove(_directory);
 }

@@ -131,7 +131,7 @@ public sealed class ProvisioningPluginsTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            TestDirectory.Remove(directory);
         }
     }
 
@@ -163,7 +163,7 @@ public sealed class ProvisioningPluginsTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            TestDirectory.Remove(directory);
         }
     }
 

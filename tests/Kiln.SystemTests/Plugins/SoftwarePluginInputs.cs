@@ -58,6 +58,6 @@ public sealed class SoftwarePluginInputs : IDisposable
             _proxy.Value.Dispose();
         }
 
-        System.IO.Directory.Delete(Directory, recursive: true);
+        TestDirectory.Remove(Directory);
     }
 }

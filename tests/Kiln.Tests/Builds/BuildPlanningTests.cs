@@ -9,6 +9,7 @@ using Kiln.Providers.Kvm;
 using Kiln.Tasks;
 using Shouldly;
 using Xunit;
+using Kiln.Specs;
 
 namespace Kiln.Tests.Builds;
 
@@ -70,7 +71,7 @@ public sealed class BuildPlanningTests
     [Fact]
     public void The_default_manifest_chooses_the_random_root_password_and_the_serial_console()
     {
-        var tasks = BuildPlanning.ChooseTasks(DefaultManifest(), TestManifests.Registry);
+        var tasks = BuildPlanning.ChooseTasks(DefaultManifest());
 
         tasks.Contains<SetRootPassword>().ShouldBeTrue();
         tasks.Contains<ConfigureConsole>().ShouldBeTrue();
@@ -89,8 +90,8 @@ public sealed class BuildPlanningTests
         PlanNames(TestManifests.Read(TestManifests.Minimal)).ShouldContain(nameof(PartitionDiskImage));
     }
 
-    private static Manifest DefaultManifest() =>
-        new ManifestReader(TestManifests.Registry).Read(ManifestLoader.LoadText(Kiln.Builds.DefaultManifest.Text, Kiln.Builds.DefaultManifest.DisplayName), TestManifests.BuildTime);
+    private static BuildSpec DefaultManifest() =>
+        new ManifestReader(TestManifests.Registry).Read(ManifestLoader.LoadText(Kiln.Builds.DefaultManifest.Text, Kiln.Builds.DefaultManifest.DisplayName), TestManifests.BuildTime, TestManifests.Options);
 
-    private static List<string> PlanNames(Manifest manifest) => [.. BuildPlanning.CreatePlan(manifest, TestManifests.Registry).Tasks.Select(t => t.Name)];
+    private static List<string> PlanNames(BuildSpec manifest) => [.. BuildPlanning.CreatePlan(manifest, TestManifests.Registry).Tasks.Select(t => t.Name)];
 }

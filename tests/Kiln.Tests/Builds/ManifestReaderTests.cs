@@ -65,7 +65,8 @@ public sealed class ManifestReaderTests
     [Fact]
     public void A_bootstrap_vz_kvm_manifest_is_valid()
     {
-        var manifest = TestManifests.Read(BootstrapVzKvmManifest);
+        var spec = TestManifests.Read(BootstrapVzKvmManifest);
+        var manifest = spec.Manifest;
 
         manifest.Name.ShouldBe("debian-bookworm-amd64-20240305");
         manifest.Bootstrapper.Workspace.ShouldBe("/target");
@@ -78,9 +79,7 @@ public sealed class ManifestReaderTests
     [Fact]
     public void The_bootstrap_vz_kvm_manifest_on_msdos_puts_its_six_partitions_into_logical_ones()
     {
-        var manifest = TestManifests.Read(BootstrapVzKvmManifest.Replace("type: gpt", "type: msdos", StringComparison.Ordinal));
-
-        var layout = DiskLayoutCalculator.Calculate(manifest.Volume, manifest.System.Bootloader, Guid.NewGuid);
+        var layout = TestManifests.Read(BootstrapVzKvmManifest.Replace("type: gpt", "type: msdos", StringComparison.Ordinal)).RequireLayout();
         layout.Partitions.Select(p => $"{p.Number}:{p.Label}").ShouldBe(["1:boot", "2:swap", "3:root", "4:extended", "5:tmp", "6:var", "7:var/tmp"]);
     }
 
@@ -91,9 +90,9 @@ public sealed class ManifestReaderTests
         // The examples may use the sample third-party plugin, which the system tests load from samples/plugins/motd.
         var registry = ExtensionRegistry.CreateDefault();
         registry.AddPlugin(new Kiln.Samples.Motd.MotdPlugin(), "samples/plugins/motd");
-        var manifest = new ManifestReader(registry).Read(Path.Combine(Repository.ManifestsDirectory, relativePath), TestManifests.BuildTime);
+        var spec = new ManifestReader(registry).Read(Path.Combine(Repository.ManifestsDirectory, relativePath), TestManifests.BuildTime);
 
-        manifest.Name.ShouldNotBeNullOrWhiteSpace();
+        spec.Manifest.Name.ShouldNotBeNullOrWhiteSpace();
     }
 
     [Fact]
@@ -111,9 +110,9 @@ public sealed class ManifestReaderTests
     [Fact]
     public void An_unknown_provider_is_reported_at_its_name_with_the_available_ones()
     {
-        var errors = TestManifests.ErrorsOf(TestManifests.Minimal.Replace("name: kvm", "name: ec2", StringComparison.Ordinal), "m.yml");
+        var errors = TestManifests.ErrorsOf(TestManifests.Minimal.Replace("name: kvm", "name: vmware", StringComparison.Ordinal), "m.yml");
 
-        errors.Select(e => e.ToString()).ShouldBe(["m.yml:3:9: unknown provider `ec2`; available: kvm"]);
+        errors.Select(e => e.ToString()).ShouldBe(["m.yml:3:9: unknown provider `vmware`\n    available: azure, docker, ec2, gce, kvm, oracle, virtualbox"]);
     }
 
     [Fact]
@@ -124,15 +123,23 @@ public sealed class ManifestReaderTests
         // Every built-in plugin is listed, in name order (more plugins keep arriving; the list follows them).
         var available = string.Join(", ", TestManifests.Registry.Plugins.Select(p => p.Name).Order(StringComparer.Ordinal));
         available.ShouldContain("hooks, ");
-        errors.Select(e => e.ToString()).ShouldBe([$"m.yml:15:3: unknown plugin `no_such_plugin`; available: {available}"]);
+        errors.Select(e => e.ToString()).ShouldBe([$"m.yml:15:3: unknown plugin `no_such_plugin`; a plugin of your own is loaded with --plugin-path DIR or KILN_PLUGIN_PATH\n    available: {available}"]);
     }
 
     [Fact]
-    public void The_kvm_schema_rejects_an_lvm_backing()
+    public void The_kvm_schema_rejects_a_backing_it_does_not_write()
     {
-        var errors = TestManifests.ErrorsOf(TestManifests.Minimal.Replace("backing: raw", "backing: lvm", StringComparison.Ordinal), "m.yml");
+        var errors = TestManifests.ErrorsOf(TestManifests.Minimal.Replace("backing: raw", "backing: vmdk", StringComparison.Ordinal), "m.yml");
 
-        errors.Select(e => e.ToString()).ShouldBe(["m.yml:8:12: `lvm` is not allowed for `volume.backing`; allowed: raw, qcow2"]);
+        errors.Select(e => e.ToString()).ShouldBe(["m.yml:8:12: `vmdk` is not offered for `volume.backing`: the kvm provider writes raw, qcow2 or lvm; vmdk is the virtualbox provider's (provider: virtualbox)\n    allowed: raw, qcow2, lvm (the disk image file's format, or lvm: a logical volume of the build host (volumegroup, logicalvolume))"]);
+    }
+
+    [Fact]
+    public void The_kvm_schema_takes_bootstrap_vzs_lvm_backing_with_its_volume_group_and_volume()
+    {
+        var manifest = TestManifests.Minimal.Replace("backing: raw", "backing: lvm\n  logicalvolume: lvtest\n  volumegroup: vgtest", StringComparison.Ordinal);
+
+        TestManifests.ErrorsOf(manifest, "m.yml").ShouldBeEmpty();
     }
 
     [Fact]
@@ -140,7 +147,7 @@ public sealed class ManifestReaderTests
     {
         var errors = TestManifests.ErrorsOf(TestManifests.Minimal.Replace("  name: kvm", "  name: kvm\n  colour: blue", StringComparison.Ordinal), "m.yml");
 
-        errors.Select(e => e.ToString()).ShouldBe(["m.yml:4:3: unknown key `colour` in `provider`; allowed: name, virtio, console, kernel, ssh"]);
+        errors.Select(e => e.ToString()).ShouldBe(["m.yml:4:3: unknown key `colour` in `provider`\n    allowed: name, virtio, console, kernel, ssh"]);
     }
 
     [Fact]
@@ -160,7 +167,7 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
-    public void Schema_errors_of_core_provider_and_plugin_come_together_before_any_semantic_check()
+    public void Schema_errors_of_core_provider_and_plugin_come_together_with_the_checks_that_need_only_the_text()
     {
         var yaml = TestManifests.Minimal
             .Replace("release: bookworm", "release: bookwurm", StringComparison.Ordinal)
@@ -168,22 +175,23 @@ public sealed class ManifestReaderTests
 
         var errors = TestManifests.ErrorsOf(yaml, "m.yml");
 
-        // The unknown release is a semantic error: it waits until the schema errors are fixed.
-        errors.Select(e => e.Location.Line).ShouldBe([8, 15]);
+        // The unknown release needs no resolved spec: it is reported with the schema errors, so one pass shows every mistake.
+        errors.Select(e => e.Location.Line).ShouldBe([6, 8, 15]);
     }
 
     [Fact]
     public void Semantic_errors_of_core_and_extensions_come_together()
     {
         var yaml = TestManifests.Minimal
-            .Replace("release: bookworm", "release: bookwurm\n  architecture: arm64", StringComparison.Ordinal);
+            .Replace("release: bookworm", "release: bookwurm\n  architecture: arm64\n  firmware: bios", StringComparison.Ordinal) + "\nplugins:\n  root_password: {}\n";
 
         var errors = TestManifests.ErrorsOf(yaml, "m.yml");
 
         errors.Select(e => e.ToString()).ShouldBe(
         [
-            "m.yml:6:12: `bookwurm` is not a Debian release Kiln knows; use a codename (wheezy, jessie, stretch, buster, bullseye, bookworm, trixie, forky, sid) or a suite (oldoldstable, oldstable, stable, testing, unstable)",
-            "m.yml:7:17: arm64 VMs boot through UEFI, which the kvm provider does not build yet; use amd64 or i386, or bootloader none",
+            "m.yml:6:12: `bookwurm` is not a Debian release Kiln knows; did you mean `bookworm`?\n    use a codename (wheezy, jessie, stretch, buster, bullseye, bookworm, trixie, forky, sid) or a suite (oldoldstable, oldstable, stable, testing, unstable)",
+            "m.yml:8:13: arm64 machines have no BIOS; use firmware uefi",
+            "m.yml:17:18: root_password takes exactly one of password, password-crypted or random: true",
         ]);
     }
 }

@@ -30,4 +30,20 @@ public sealed class FstabFileTests
             "# /etc/fstab: written by Kiln. <file system> <mount point> <type> <options> <dump> <pass>\n" +
             "UUID=00000000-0000-4000-8000-000000000001\t/\txfs\tdefaults\t0\t0\n");
     }
+
+    [Fact]
+    public void The_bootstrap_sees_the_filesystems_and_their_types_but_no_uuid_and_no_swap()
+    {
+        var fstab = FstabFile.RenderForBootstrap(TestLayouts.MsdosWithLogicalPartitions());
+
+        fstab.ShouldNotContain("00000000-0000-4000-8000");
+        fstab.ShouldContain($"UUID={FstabFile.PlaceholderUuid}\t/\text4\terrors=remount-ro\t0\t1");
+        fstab.ShouldNotContain("swap");
+    }
+
+    [Fact]
+    public void Filesystems_and_swap_on_logical_volumes_are_mounted_by_uuid_like_partitions()
+    {
+        Golden.Verify(FstabFile.Render(TestLayouts.GptWithRootOnLvm()));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SfdiskScriptTests
     {
         var layout = TestLayouts.Calculate(PartitionMapKind.Gpt, Bootloader.Extlinux, "64MiB", TestLayouts.Partition("root", "1GiB"));
 
-        SfdiskScript.Render(layout).Split('\n').ShouldContain("start=2048, size=129024, type=0657FD6D-A4AB-43C4-84E5-0933C84B4F4F, name=\"swap\"");
+        SfdiskScript.Render(layout).Split('\n').ShouldContain($"part1 : start=2048, size=129024, type=0657FD6D-A4AB-43C4-84E5-0933C84B4F4F, name=\"swap\", uuid={layout.Swap!.PartitionUuid}");
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace Kiln.Tests.Fakes;
 public sealed class FakeCommandRunner : ICommandRunner
 {
     private readonly Dictionary<string, (int ExitCode, string Output, string Error)> _results = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action<CommandLine>> _effects = new(StringComparer.Ordinal);
 
     public List<CommandLine> Commands { get; } = [];
 
@@ -22,12 +23,24 @@ public sealed class FakeCommandRunner : ICommandRunner
         return this;
     }
 
+    /// <summary>Makes every later run of <paramref name="program"/> do <paramref name="effect"/> (what the real program would leave behind).</summary>
+    public FakeCommandRunner Does(string program, Action<CommandLine> effect)
+    {
+        _effects[program] = effect;
+        return this;
+    }
+
     public Task<CommandResult> RunAsync(CommandLine command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         cancellationToken.ThrowIfCancellationRequested();
         Commands.Add(command);
         var (exitCode, output, error) = _results.TryGetValue(command.Program, out var result) ? result : (0, string.Empty, string.Empty);
+        if (exitCode == 0 && _effects.TryGetValue(command.Program, out var effect))
+        {
+            effect(command);
+        }
+
         return Task.FromResult(new CommandResult(command, exitCode, output, error, TimeSpan.Zero));
     }
 }

@@ -35,6 +35,21 @@ public sealed class ChrootTests
     }
 
     [Fact]
+    public async Task The_builds_environment_is_read_at_each_run_so_a_value_fixed_later_reaches_every_command()
+    {
+        var build = new Dictionary<string, string>(StringComparer.Ordinal);
+        var chroot = new Chroot(_runner, "/r", buildEnvironment: build);
+        await chroot.RunAsync(["true"], CancellationToken.None);
+
+        build["SOURCE_DATE_EPOCH"] = "1700000000";
+        await chroot.RunAsync(["true"], CancellationToken.None);
+
+        _runner.Commands[0].Environment.ContainsKey("SOURCE_DATE_EPOCH").ShouldBeFalse();
+        _runner.Commands[1].Environment["SOURCE_DATE_EPOCH"].ShouldBe("1700000000");
+        chroot.Command("true").Environment["SOURCE_DATE_EPOCH"].ShouldBe("1700000000");
+    }
+
+    [Fact]
     public async Task An_argument_vector_is_run_with_its_first_element_as_the_program()
     {
         await new Chroot(_runner, "/r").RunAsync(["systemctl", "enable", "ssh.service"], CancellationToken.None);
@@ -49,7 +64,7 @@ public sealed class ChrootTests
 
         var error = await Should.ThrowAsync<CommandFailedException>(() => new Chroot(_runner, "/r").RunAsync(new CommandLine("apt-get", "install", "nosuch"), CancellationToken.None));
 
-        error.Message.ShouldBe("`chroot /r apt-get install nosuch` failed with exit code 100:\nE: Unable to locate package nosuch");
+        error.Message.ShouldBe("`apt-get install nosuch` (in the image) failed with exit code 100:\nE: Unable to locate package nosuch");
         error.ExitCode.ShouldBe(1);
     }
 

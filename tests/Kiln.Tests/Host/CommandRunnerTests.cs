@@ -27,6 +27,18 @@ public sealed class CommandRunnerTests
     }
 
     [Fact]
+    public async Task A_command_that_only_echoes_its_input_keeps_its_output_out_of_the_log_but_not_its_errors()
+    {
+        var runner = new CommandRunner(_log);
+
+        var result = await runner.RunAsync(new CommandLine("sh", "-c", "echo echoed; echo failed >&2") { LogsStandardOutput = false }, CancellationToken.None);
+
+        result.StandardOutput.ShouldBe("echoed\n");
+        _log.Messages.ShouldNotContain("[sh] echoed");
+        _log.Messages.ShouldContain("[sh] failed");
+    }
+
+    [Fact]
     public async Task Secrets_of_the_command_and_of_the_run_are_masked_in_the_log_and_the_result()
     {
         var secrets = new SecretStore();

@@ -18,7 +18,7 @@ public sealed class CoreSemanticsTests
     {
         Check(Manifest(release: "bookwurm")).ShouldBe(
         [
-            "m.yml:6:12: `bookwurm` is not a Debian release Kiln knows; use a codename (wheezy, jessie, stretch, buster, bullseye, bookworm, trixie, forky, sid) or a suite (oldoldstable, oldstable, stable, testing, unstable)",
+            "m.yml:6:12: `bookwurm` is not a Debian release Kiln knows; did you mean `bookworm`?\n    use a codename (wheezy, jessie, stretch, buster, bullseye, bookworm, trixie, forky, sid) or a suite (oldoldstable, oldstable, stable, testing, unstable)",
         ]);
     }
 
@@ -156,8 +156,9 @@ public sealed class CoreSemanticsTests
     private static List<string> Check(string yaml)
     {
         // The manifest "lives" next to this test file, so that relative paths can name a file that exists.
-        var manifest = TestManifests.Bind(yaml, Here.Path);
-        return [.. CoreSemantics.Check(manifest).Select(e => e.ToString().Replace(Here.Path + ":", "m.yml:", StringComparison.Ordinal))];
+        var document = TestManifests.Document(yaml, Here.Path);
+        var spec = Kiln.Specs.SpecResolver.Resolve(document, TestManifests.Registry, TestManifests.BuildTime, TestManifests.Options, new List<ManifestError>());
+        return [.. CoreSemantics.Check(spec, document).Select(e => e.ToString().Replace(Here.Path + ":", "m.yml:", StringComparison.Ordinal))];
     }
 
     /// <summary>A manifest with the interesting keys on fixed lines: release 6, bootloader 7, root 12, extra partitions from 13, then packages.</summary>

@@ -20,9 +20,10 @@ public sealed class ManifestSchemaTests
     public void The_core_provider_and_plugin_schemas_are_embedded()
     {
         // Plugins keep arriving, each with its schema under Plugins/: these are the ones that must always be there.
-        string[] required = ["Manifests/manifest-schema.yml", "Plugins/Hooks/manifest-schema.yml", "Plugins/RootPassword/manifest-schema.yml", "Providers/Kvm/manifest-schema.yml"];
+        string[] required = ["Manifests/manifest-schema.yml", "Plugins/Hooks/manifest-schema.yml", "Plugins/RootPassword/manifest-schema.yml", "Providers/Kvm/manifest-schema.yml", "Providers/VirtualBox/manifest-schema.yml", "Providers/Docker/manifest-schema.yml"];
+        string[] providers = ["Providers/Azure/manifest-schema.yml", "Providers/Ec2/manifest-schema.yml", "Providers/Gce/manifest-schema.yml", "Providers/Oracle/manifest-schema.yml"];
         required.ShouldBeSubsetOf(EmbeddedSchemaNames());
-        EmbeddedSchemaNames().ShouldAllBe(name => name.StartsWith("Plugins/", StringComparison.Ordinal) || required.Contains(name));
+        EmbeddedSchemaNames().ShouldAllBe(name => name.StartsWith("Plugins/", StringComparison.Ordinal) || required.Contains(name) || providers.Contains(name));
     }
 
     [Theory]
@@ -56,6 +57,28 @@ public sealed class ManifestSchemaTests
             """, "probe.yml");
 
         KeywordsUsed(tree).Where(IgnoredKeywords.Contains).ShouldBe(["const"]);
+    }
+
+    [Fact]
+    public void An_embedded_part_is_read_when_it_is_first_used_not_when_it_is_named()
+    {
+        // kiln doctor names every plugin's part and uses none of them.
+        var part = ManifestSchema.FromResource("plugin absent", typeof(ManifestReader).Assembly, "Plugins/Absent/manifest-schema.yml");
+
+        part.Name.ShouldBe("plugin absent");
+        var error = Record.Exception(() => part.Schema);
+        error.ShouldNotBeNull();
+        error.Message.ShouldContain("Plugins/Absent/manifest-schema.yml");
+    }
+
+    [Fact]
+    public void An_embedded_part_is_parsed_once()
+    {
+        var part = ManifestSchema.FromResource("provider kvm", typeof(ManifestReader).Assembly, "Providers/Kvm/manifest-schema.yml");
+
+        part.Schema.ShouldBeSameAs(part.Schema);
+        part.Document.ShouldBeSameAs(part.Document);
+        part.Document["properties"].ShouldNotBeNull();
     }
 
     private static IEnumerable<string> EmbeddedSchemaNames() =>

@@ -48,7 +48,7 @@ public sealed class SchemaValidatorTests
             system:
               release: bookworm
             volume:
-              backing: lvm
+              backing: vdi
               partitions:
                 type: msdos
                 root: {filesystem: ext4, size: 2GiB}

@@ -17,8 +17,7 @@ public sealed class ValidationMessagesTests
 
         errors.ShouldBe(
         [
-            "m.yml:12:3: `system` is missing the required key `release`",
-            "m.yml:12:3: unknown key `relase` in `system`; allowed: release, architecture, userspace_architecture, bootloader, charmap, locale, timezone, hostname",
+            "m.yml:12:3: unknown key `relase` in `system`; did you mean `release`? (it is required)\n    allowed: release, architecture, userspace_architecture, bootloader, firmware, secure_boot, charmap, locale, timezone, hostname",
         ]);
     }
 
@@ -31,7 +30,7 @@ public sealed class ValidationMessagesTests
             extra: 1
             """);
 
-        error.ShouldBe("m.yml:13:1: unknown key `extra` at the top level; allowed: name, provider, bootstrapper, system, packages, volume, plugins");
+        error.ShouldBe("m.yml:13:1: unknown key `extra` at the top level\n    allowed: name, provider, bootstrapper, system, packages, volume, plugins, tags");
     }
 
     [Fact]
@@ -43,7 +42,7 @@ public sealed class ValidationMessagesTests
               bootloader: lilo
             """);
 
-        error.ShouldBe("m.yml:13:15: `lilo` is not allowed for `system.bootloader`; allowed: grub, extlinux, pvgrub, none");
+        error.ShouldBe("m.yml:13:15: `lilo` is not allowed for `system.bootloader`\n    allowed: grub, extlinux, pvgrub, systemd-boot, none (the boot chain; systemd-boot needs firmware uefi and trixie or later)");
     }
 
     [Fact]

@@ -280,11 +280,11 @@ public sealed class YamlManifestParserTests
     }
 
     [Fact]
-    public void A_syntax_error_is_reported_with_its_position_and_without_yamldotnets_own_prefix()
+    public void An_indentation_error_is_a_sentence_at_the_offending_key_not_the_parser_s_words_at_the_value_before_it()
     {
         var errors = ErrorsOf("system:\n  release: bookworm\n    locale: C\n");
 
-        errors.ShouldHaveSingleItem().ShouldBe("m.yml:3:11: YAML syntax error: While scanning a plain scalar value, found invalid mapping");
+        errors.ShouldHaveSingleItem().ShouldBe("m.yml:3:5: `locale` is indented more than `release` on line 2, which already has a value; indent it by 2 spaces to make it a sibling, or nest it under a key that ends with `:`");
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class MmdebstrapCommandTests
             "--skip=download/empty",
             "--customize-hook=find \"$1\"/var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -t /var/tmp/kiln/cache/bookworm-amd64 {} +",
             "--essential-hook=chroot \"$1\" debconf-set-selections < /b/scratch/debconf-selections",
+            $"--essential-hook={DeferredInitramfs.EssentialHook}",
+            $"--customize-hook={DeferredInitramfs.CustomizeHook}",
             "--skip=cleanup/apt/lists",
             "bookworm",
             "/b/root",
@@ -74,8 +76,17 @@ public sealed class MmdebstrapCommandTests
 
         MmdebstrapCommand.Build(request).Argv.ShouldBe(
         [
-            "mmdebstrap", "--verbose", "--architectures=arm64", "--components=main", "--dpkgopt=force-unsafe-io", "--skip=cleanup/apt/lists", "sid", "/b/root", "deb http://m/debian sid main",
+            "mmdebstrap", "--verbose", "--architectures=arm64", "--components=main", "--dpkgopt=force-unsafe-io",
+            $"--essential-hook={DeferredInitramfs.EssentialHook}", $"--customize-hook={DeferredInitramfs.CustomizeHook}",
+            "--skip=cleanup/apt/lists", "sid", "/b/root", "deb http://m/debian sid main",
         ]);
+    }
+
+    [Fact]
+    public void The_initramfs_is_built_once_after_every_package_is_installed()
+    {
+        DeferredInitramfs.EssentialHook.ShouldStartWith("chroot \"$1\" dpkg-divert --quiet --local --rename --divert /usr/sbin/update-initramfs.kiln --add /usr/sbin/update-initramfs");
+        DeferredInitramfs.CustomizeHook.ShouldEndWith("then chroot \"$1\" update-initramfs -c -k all; fi");
     }
 
     [Fact]

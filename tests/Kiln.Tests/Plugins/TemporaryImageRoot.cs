@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 using Kiln.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +8,7 @@ namespace Kiln.Tests.Plugins;
 /// <summary>A build context whose root tree is a real temporary directory (for tasks that read and write image files), removed on dispose.</summary>
 public sealed class TemporaryImageRoot : IDisposable
 {
-    public TemporaryImageRoot(Manifest manifest, FakeCommandRunner? runner = null)
+    public TemporaryImageRoot(BuildSpec manifest, FakeCommandRunner? runner = null)
     {
         Workspace = Directory.CreateTempSubdirectory("kiln-plugin-test-").FullName;
         Runner = runner ?? new FakeCommandRunner();

@@ -1,5 +1,5 @@
 using Kiln.Host;
-using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 using Kiln.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +16,7 @@ public sealed class TemporaryWorkspace : IDisposable
     public BuildPaths Paths => new(Path.Combine(Directory, "workspace"), "kiln-test", Path.Combine(Directory, "output"));
 
     /// <summary>A context whose paths lie in this workspace; relative paths of the manifest resolve against <see cref="Directory"/>.</summary>
-    public BuildContext Context(Manifest manifest, ICommandRunner? runner = null) =>
+    public BuildContext Context(BuildSpec manifest, ICommandRunner? runner = null) =>
         new(manifest, Paths, runner ?? new FakeCommandRunner(), NullLoggerFactory.Instance);
 
     /// <summary>Where a manifest in this workspace pretends to live.</summary>

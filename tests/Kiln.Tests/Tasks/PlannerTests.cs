@@ -60,11 +60,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void Without_the_task_in_between_the_names_decide()
+    public void A_predecessor_no_known_task_is_refused_naming_both()
     {
-        var plan = Plan(catalog: [new ZuluFirst(), new AlphaThird()], chosen: [new AlphaThird(), new ZuluFirst()]);
+        var error = Should.Throw<PlanningException>(() => Planner.CreatePlan(TaskCatalog.Of([new ZuluFirst(), new AlphaThird()]), Chosen([new AlphaThird(), new ZuluFirst()])));
 
-        plan.ShouldBe(["AlphaThird", "ZuluFirst"]);
+        error.Problems.ShouldBe(["AlphaThird names MikeSecond as a predecessor, but no task of that type exists (is it a BuildTask with a parameterless constructor in a loaded assembly?)"]);
+    }
+
+    [Fact]
+    public void A_successor_no_known_task_is_refused_naming_both()
+    {
+        var error = Should.Throw<PlanningException>(() => Planner.CreatePlan(TaskCatalog.Of([new YankeeBeforeApt()]), Chosen([new YankeeBeforeApt()])));
+
+        error.Problems.ShouldBe(["YankeeBeforeApt names PrepareApt as a successor, but no task of that type exists (is it a BuildTask with a parameterless constructor in a loaded assembly?)"]);
     }
 
     [Fact]

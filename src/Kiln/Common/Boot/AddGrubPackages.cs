@@ -2,7 +2,7 @@ using Kiln.Tasks;
 
 namespace Kiln.Common.Boot;
 
-/// <summary>Adds GRUB for BIOS (grub-pc) and tells its package scripts not to look for a disk to install to.</summary>
+/// <summary>Adds GRUB for the platform's firmware and answers its package scripts' questions (no disk to install to, no NVRAM).</summary>
 public sealed class AddGrubPackages : BuildTask
 {
     public override Phase Phase => Phase.Preparation;
@@ -12,11 +12,14 @@ public sealed class AddGrubPackages : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Packages.Add("grub-pc");
+        var platform = context.Spec.Platform;
+        foreach (var package in GrubPackages.For(platform))
+        {
+            context.Packages.Add(package);
+        }
 
         // Kiln writes the boot code itself; the image does not know the disk it will boot from.
-        context.DebconfSelections.Add("grub-pc grub-pc/install_devices multiselect ");
-        context.DebconfSelections.Add("grub-pc grub-pc/install_devices_empty boolean true");
+        context.DebconfSelections.AddRange(GrubPackages.DebconfSelections(platform));
         return Task.CompletedTask;
     }
 }

@@ -18,7 +18,7 @@ public sealed class InstallExtlinux : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(WriteFilesystems)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) =>
+    public override IEnumerable<HostTool> Tools =>
         [new("extlinux", "extlinux"), new("losetup", "mount"), new("mount", "mount")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
@@ -26,10 +26,10 @@ public sealed class InstallExtlinux : BuildTask
         ArgumentNullException.ThrowIfNull(context);
         var layout = context.RequireLayout();
         var boot = layout.Boot;
-        var (device, detach) = await new LoopDevices(context.Runner, context.Undo).AttachAsync(context.Paths.RawDisk, boot.Start.Bytes, boot.Size.Bytes, cancellationToken);
+        var (device, detach) = await new LoopDevices(context.Runner, context.Undo, context.Journal).AttachAsync(context.DiskPath, boot.Start.Bytes, boot.Size.Bytes, cancellationToken);
         var mountPoint = Path.Combine(context.Paths.MountDirectory, "boot");
         Directory.CreateDirectory(mountPoint);
-        var unmount = await new Mounts(context.Runner, context.Undo).MountAsync(device, mountPoint, boot.Spec!.Filesystem.ToString().ToLowerInvariant(), [], cancellationToken);
+        var unmount = await new Mounts(context.Runner, context.Undo, context.Journal).MountAsync(device, mountPoint, boot.Spec!.Filesystem.ToString().ToLowerInvariant(), [], cancellationToken);
         var directory = mountPoint + ExtlinuxConfiguration.DirectoryOnBootFilesystem(layout);
         await context.Runner.RunCheckedAsync(new CommandLine("extlinux", "--install", directory), cancellationToken);
         await unmount.ReleaseAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed class InstallExtlinux : BuildTask
     {
         var code = map == PartitionMapKind.Gpt ? "gptmbr.bin" : "mbr.bin";
         var bytes = await File.ReadAllBytesAsync(context.Paths.InRoot($"/usr/lib/syslinux/mbr/{code}"), cancellationToken);
-        await using var disk = new FileStream(context.Paths.RawDisk, FileMode.Open, FileAccess.Write);
+        await using var disk = new FileStream(context.DiskPath, FileMode.Open, FileAccess.Write);
         await disk.WriteAsync(bytes.AsMemory(0, Math.Min(bytes.Length, GrubBootCode.MbrCodeSize)), cancellationToken);
     }
 }

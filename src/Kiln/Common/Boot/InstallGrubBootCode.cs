@@ -17,8 +17,8 @@ public sealed class InstallGrubBootCode : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         var layout = context.RequireLayout();
-        var bootImage = await File.ReadAllBytesAsync(context.Paths.InRoot("/usr/lib/grub/i386-pc/boot.img"), cancellationToken);
-        var coreImage = await File.ReadAllBytesAsync(Path.Combine(context.Paths.Scratch, ConfigureGrub.CoreImageName), cancellationToken);
+        var bootImage = await File.ReadAllBytesAsync(context.Paths.InRoot($"/usr/lib/grub/{context.Spec.Architecture.GrubBiosPlatform}/boot.img"), cancellationToken);
+        var coreImage = await File.ReadAllBytesAsync(Path.Combine(context.Paths.Scratch, BuildGrubCoreImage.CoreImageName), cancellationToken);
         var (sector, capacity) = GrubBootCode.CoreLocation(layout);
         if (coreImage.Length > capacity)
         {
@@ -26,7 +26,7 @@ public sealed class InstallGrubBootCode : BuildTask
         }
 
         var (mbr, core) = GrubBootCode.Prepare(bootImage, coreImage, sector);
-        await using var disk = new FileStream(context.Paths.RawDisk, FileMode.Open, FileAccess.Write);
+        await using var disk = new FileStream(context.DiskPath, FileMode.Open, FileAccess.Write);
         disk.Position = 0;
         await disk.WriteAsync(mbr, cancellationToken);
         disk.Position = sector * ByteSize.SectorSize;

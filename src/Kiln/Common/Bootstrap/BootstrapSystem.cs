@@ -1,12 +1,14 @@
 using Kiln.Host;
 using Kiln.Manifests;
 using Kiln.Packages;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Common.Bootstrap;
 
 /// <summary>
-/// Creates the base system in the root directory. mmdebstrap installs every requested package in the same
+/// Creates the base system in the root directory, from the cache when it holds exactly this tree (see
+/// <see cref="Caching.TreeReuse"/>). mmdebstrap installs every requested package in the same
 /// apt run, with the apt configuration and debconf answers in place first; debootstrap creates the base
 /// with the manifest's include_packages, and the rest follows with apt.
 /// </summary>
@@ -16,15 +18,26 @@ public sealed class BootstrapSystem : BuildTask
 
     public override string Description => "Bootstrapping the base system";
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest)
+    public override IEnumerable<HostTool> Tools => [new HostTool("debootstrap", "debootstrap"), new HostTool("mmdebstrap", "mmdebstrap"), new HostTool("chroot", "coreutils")];
+
+    public override IEnumerable<HostTool> RequiredTools(BuildSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        return manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap
             ? [new HostTool("debootstrap", "debootstrap"), new HostTool("chroot", "coreutils")]
             : [new HostTool("mmdebstrap", "mmdebstrap"), new HostTool("chroot", "coreutils")];
     }
 
-    public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
+    public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Spec.TreeCache is { } cache
+            ? Caching.TreeReuse.RunAsync(context, new Caching.TreeStore(cache.Directory), "cache", cache.SizeLimit.Bytes, cancellationToken)
+            : BootstrapAsync(context, cancellationToken);
+    }
+
+    /// <summary>The bootstrap itself, without the cache.</summary>
+    public static async Task BootstrapAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var manifest = context.Manifest;

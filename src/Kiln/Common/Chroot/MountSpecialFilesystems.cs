@@ -4,7 +4,10 @@ using Kiln.Tasks;
 
 namespace Kiln.Common.Chroot;
 
-/// <summary>Mounts /proc, /sys, /dev and /dev/pts into the root so that package scripts and tools work in the chroot.</summary>
+/// <summary>
+/// Mounts /proc and /sys into the root and gives it a /dev of its own (<see cref="ChrootDevices"/>), so that package
+/// scripts and tools work in the chroot.
+/// </summary>
 public sealed class MountSpecialFilesystems : BuildTask
 {
     public override Phase Phase => Phase.OsInstallation;
@@ -13,12 +16,12 @@ public sealed class MountSpecialFilesystems : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(BootstrapSystem)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifests.Manifest manifest) => [new HostTool("mount", "mount")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("mount", "mount"), new HostTool("mknod", "coreutils")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var mounts = new Mounts(context.Runner, context.Undo);
+        var mounts = new Mounts(context.Runner, context.Undo, context.Journal);
         var root = context.Paths.Root;
         foreach (var directory in new[] { "proc", "sys", "dev" })
         {
@@ -27,11 +30,22 @@ public sealed class MountSpecialFilesystems : BuildTask
 
         context.ChrootMounts.Add(await mounts.MountAsync("proc", Path.Combine(root, "proc"), "proc", [], cancellationToken));
         context.ChrootMounts.Add(await mounts.MountAsync("sysfs", Path.Combine(root, "sys"), "sysfs", ["ro"], cancellationToken));
-        context.ChrootMounts.Add(await mounts.BindAsync("/dev", Path.Combine(root, "dev"), cancellationToken));
-        if (Directory.Exists("/dev/pts"))
+        var dev = Path.Combine(root, "dev");
+        context.ChrootMounts.Add(await mounts.MountAsync("kiln-dev", dev, "tmpfs", ChrootDevices.DevOptions, cancellationToken));
+        foreach (var (name, major, minor) in ChrootDevices.Nodes)
         {
-            context.ChrootMounts.Add(await mounts.BindAsync("/dev/pts", Path.Combine(root, "dev", "pts"), cancellationToken));
+            await context.Runner.RunCheckedAsync(ChrootDevices.MakeNode(dev, name, major, minor), cancellationToken);
         }
+
+        foreach (var (name, target) in ChrootDevices.Links)
+        {
+            File.CreateSymbolicLink(Path.Combine(dev, name), target);
+        }
+
+        Directory.CreateDirectory(Path.Combine(dev, "pts"));
+        Directory.CreateDirectory(Path.Combine(dev, "shm"));
+        context.ChrootMounts.Add(await mounts.MountAsync("devpts", Path.Combine(dev, "pts"), "devpts", ChrootDevices.PtsOptions, cancellationToken));
+        context.ChrootMounts.Add(await mounts.MountAsync("kiln-shm", Path.Combine(dev, "shm"), "tmpfs", ChrootDevices.ShmOptions, cancellationToken));
 
         // Runs before the unmounts when rolling back: a daemon or package script left in the chroot keeps them busy.
         context.ChrootMounts.Add(context.Undo.Push("stop processes still running in the root", _ =>

@@ -10,16 +10,16 @@ public sealed class CheckHostTools : BuildTask
 
     public override string Description => "Checking the host tools the build needs";
 
-    public static IReadOnlyList<HostTool> Collect(Plan plan, Manifests.Manifest manifest)
+    public static IReadOnlyList<HostTool> Collect(Plan plan, Specs.BuildSpec spec)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return [.. plan.Tasks.SelectMany(task => task.RequiredTools(manifest)).DistinctBy(tool => tool.Command)];
+        return [.. plan.Tasks.SelectMany(task => task.RequiredTools(spec)).DistinctBy(tool => tool.Command)];
     }
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tools = Collect(context.Plan!, context.Manifest);
+        var tools = Collect(context.Plan!, context.Spec);
         var installer = new HostToolInstaller(context.Runner, context.Announce);
         await installer.EnsureAsync(tools, cancellationToken);
     }

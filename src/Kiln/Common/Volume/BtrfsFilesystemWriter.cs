@@ -14,14 +14,14 @@ public sealed class BtrfsFilesystemWriter : IFilesystemWriter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(partition);
-        var image = Path.Combine(context.Paths.Scratch, $"partition-{partition.Number}.btrfs");
+        var image = Path.Combine(context.Paths.Scratch, $"{partition.ScratchName}.btrfs");
         await using (var file = new FileStream(image, FileMode.Create, FileAccess.Write))
         {
             file.SetLength(partition.Size.Bytes);
         }
 
         await context.Runner.RunCheckedAsync(FilesystemCommands.BtrfsFromDirectory(partition.Uuid!, sourceDirectory, image), cancellationToken);
-        await context.Runner.RunCheckedAsync(FilesystemCommands.CopyInto(image, context.Paths.RawDisk, partition.Start), cancellationToken);
+        await context.Runner.RunCheckedAsync(FilesystemCommands.CopyInto(image, context.DiskPath, partition.Start), cancellationToken);
         File.Delete(image);
     }
 }

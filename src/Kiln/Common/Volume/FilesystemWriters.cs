@@ -8,6 +8,7 @@ public static class FilesystemWriters
     private static readonly ExtFilesystemWriter Ext = new();
     private static readonly BtrfsFilesystemWriter Btrfs = new();
     private static readonly MountedFilesystemWriter Mounted = new();
+    private static readonly FatFilesystemWriter Fat = new();
 
     public static IFilesystemWriter For(DiskPartition partition)
     {
@@ -22,6 +23,7 @@ public static class FilesystemWriters
         {
             FilesystemKind.Ext2 or FilesystemKind.Ext3 or FilesystemKind.Ext4 => Ext,
             FilesystemKind.Btrfs when spec.Mode is null => Btrfs,
+            FilesystemKind.Vfat => Fat,
             _ => Mounted,
         };
     }

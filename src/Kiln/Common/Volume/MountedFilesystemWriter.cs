@@ -29,14 +29,14 @@ public sealed class MountedFilesystemWriter : IFilesystemWriter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(partition);
         var spec = partition.Spec!;
-        var (device, detach) = await new LoopDevices(context.Runner, context.Undo).AttachAsync(context.Paths.RawDisk, partition.Start.Bytes, partition.Size.Bytes, cancellationToken);
+        var (device, detach) = await new LoopDevices(context.Runner, context.Undo, context.Journal).AttachAsync(context.DiskPath, partition.Start.Bytes, partition.Size.Bytes, cancellationToken);
         var format = spec.FormatCommand is { } template
             ? FilesystemCommands.FromTemplate(template, spec.Filesystem, device, partition.Size)
             : FilesystemCommands.ForDevice(spec.Filesystem, partition.Uuid!, device);
         await context.Runner.RunCheckedAsync(format, cancellationToken);
-        var mountPoint = Path.Combine(context.Paths.MountDirectory, $"partition-{partition.Number}");
+        var mountPoint = Path.Combine(context.Paths.MountDirectory, partition.ScratchName);
         Directory.CreateDirectory(mountPoint);
-        var unmount = await new Mounts(context.Runner, context.Undo).MountAsync(device, mountPoint, spec.Filesystem.ToString().ToLowerInvariant(), [], cancellationToken);
+        var unmount = await new Mounts(context.Runner, context.Undo, context.Journal).MountAsync(device, mountPoint, spec.Filesystem.ToString().ToLowerInvariant(), [], cancellationToken);
         await context.Runner.RunCheckedAsync(new CommandLine("cp", "-a", "--", sourceDirectory + "/.", mountPoint + "/"), cancellationToken);
         if (spec.Mode is { } mode)
         {

@@ -5,22 +5,22 @@ using Kiln.Tasks;
 
 namespace Kiln.Common.Volume;
 
-/// <summary>Writes the partition table into the disk file with one sfdisk call (no loop device needed).</summary>
+/// <summary>Writes the partition table into the disk (file or block device) with one sfdisk call (no loop device needed).</summary>
 public sealed class PartitionDiskImage : BuildTask
 {
     public override Phase Phase => Phase.VolumeCreation;
 
     public override string Description => "Partitioning the disk image";
 
-    public override IReadOnlyList<Type> Predecessors => [typeof(CreateDiskImage)];
+    public override IReadOnlyList<Type> Predecessors => [typeof(CreateDiskImage), typeof(CreateLogicalVolume)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("sfdisk", "fdisk")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("sfdisk", "fdisk")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var script = SfdiskScript.Render(context.RequireLayout());
-        var command = new CommandLine("sfdisk", "--quiet", "--no-reread", "--no-tell-kernel", context.Paths.RawDisk) { StandardInput = script };
+        var command = new CommandLine("sfdisk", "--quiet", "--no-reread", "--no-tell-kernel", context.DiskPath) { StandardInput = script };
         await context.Runner.RunCheckedAsync(command, cancellationToken);
     }
 }

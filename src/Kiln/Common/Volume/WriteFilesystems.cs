@@ -1,12 +1,15 @@
 using Kiln.Common.Chroot;
 using Kiln.Disks;
 using Kiln.Host;
-using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Common.Volume;
 
-/// <summary>Creates every filesystem and the swap area in the disk file, each filled with its part of the root tree.</summary>
+/// <summary>
+/// Creates every filesystem and the swap area in the disk (a file, or a block device for <c>backing: lvm</c>), each
+/// filled with its part of the root tree; those on logical volumes are written at their volumes' places.
+/// </summary>
 public sealed class WriteFilesystems : BuildTask
 {
     public override Phase Phase => Phase.VolumeUnmounting;
@@ -15,10 +18,16 @@ public sealed class WriteFilesystems : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(UnmountSpecialFilesystems)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest)
+    public override IEnumerable<HostTool> Tools =>
+    [
+        new("mkfs.ext4", "e2fsprogs"), new("debugfs", "e2fsprogs"), new("dumpe2fs", "e2fsprogs"), new("mkfs.xfs", "xfsprogs"), new("mkfs.btrfs", "btrfs-progs"),
+        new("mkfs.vfat", "dosfstools"), new("mcopy", "mtools"), new("mkswap", "util-linux"), new("dd", "coreutils"),
+    ];
+
+    public override IEnumerable<HostTool> RequiredTools(BuildSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var layout = DiskLayoutCalculator.Calculate(manifest.Volume, manifest.System.Bootloader, Guid.NewGuid);
+        ArgumentNullException.ThrowIfNull(spec);
+        var layout = spec.RequireLayout();
         var tools = layout.Filesystems.SelectMany(p => FilesystemWriters.For(p).RequiredTools(p)).ToList();
         if (layout.Swap is not null)
         {
@@ -37,7 +46,7 @@ public sealed class WriteFilesystems : BuildTask
         {
             foreach (var partition in layout.Filesystems)
             {
-                var source = trees.Sources[partition.Number];
+                var source = trees.Sources[partition.ScratchName];
                 CheckFits(partition, source);
                 await FilesystemWriters.For(partition).WriteAsync(context, partition, source, cancellationToken);
             }
@@ -60,7 +69,7 @@ public sealed class WriteFilesystems : BuildTask
         {
             var spec = partition.Spec!;
             throw new UserInputException(
-                $"the files for {spec.MountPoint} take about {needed.Bytes >> 20} MiB, but its partition holds {partition.Size.Bytes >> 20} MiB; increase volume.partitions.{spec.Key}.size");
+                $"the files for {spec.MountPoint} take about {needed.Bytes >> 20} MiB, but its {(spec.IsLogicalVolume ? "logical volume" : "partition")} holds {partition.Size.Bytes >> 20} MiB; increase {spec.ManifestPath}.size");
         }
     }
 
@@ -73,7 +82,7 @@ public sealed class WriteFilesystems : BuildTask
         }
 
         await context.Runner.RunCheckedAsync(FilesystemCommands.SwapFile(swap.Uuid!, image), cancellationToken);
-        await context.Runner.RunCheckedAsync(FilesystemCommands.CopyInto(image, context.Paths.RawDisk, swap.Start), cancellationToken);
+        await context.Runner.RunCheckedAsync(FilesystemCommands.CopyInto(image, context.DiskPath, swap.Start), cancellationToken);
         File.Delete(image);
     }
 }

@@ -1,6 +1,6 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
-using Kiln.Providers.Kvm;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Plugins.AdminUser;
@@ -9,7 +9,7 @@ namespace Kiln.Plugins.AdminUser;
 /// bootstrap-vz's admin_user plugin: a user with passwordless sudo who logs in with a password, an SSH key
 /// or both.
 /// </summary>
-public sealed class AdminUserPlugin : IPlugin
+public sealed class AdminUserPlugin : Plugin<AdminUserSettings>
 {
     public const string PluginName = "admin_user";
 
@@ -20,46 +20,41 @@ public sealed class AdminUserPlugin : IPlugin
         "backup", "list", "irc", "gnats", "nobody", "_apt",
     };
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin admin_user", typeof(AdminUserPlugin).Assembly, "Plugins/AdminUser/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin admin_user", typeof(AdminUserPlugin).Assembly, "Plugins/AdminUser/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override AdminUserSettings Bind(SettingsSection section) => AdminUserSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, AdminUserSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        var settings = AdminUserSettings.From(manifest);
         if (SystemAccounts.Contains(settings.Username))
         {
-            yield return document.ErrorAt(document.Root.SelectToken("plugins.admin_user.username"),
+            yield return settings.Where.ErrorAt("username",
                 $"`{settings.Username}` is an account every Debian system already has; choose another name for the administrator");
         }
 
         if (settings.Password is null && settings.PublicKeyFile is null)
         {
-            yield return document.ErrorAt(document.Root.SelectToken("plugins.admin_user"),
+            yield return new ManifestError(settings.Where.Section,
                 $"admin_user needs a password, a pubkey or both: without either nobody can log in as {settings.Username}");
         }
 
         if (settings.PublicKeyFile is { } path)
         {
-            var token = document.Root.SelectToken("plugins.admin_user.pubkey");
             if (PublicKeyProblem(path) is { } problem)
             {
-                yield return document.ErrorAt(token, problem);
+                yield return settings.Where.ErrorAt("pubkey", problem);
             }
-            else if (manifest.Provider.Name == "kvm" && !KvmSettings.From(manifest).Ssh)
+            else if (!spec.ProviderProfile.SshServer)
             {
-                yield return document.ErrorAt(token, "a public key lets the administrator log in over SSH, but provider.ssh is false, so the image has no SSH server; remove `ssh: false` or the pubkey");
+                yield return settings.Where.ErrorAt("pubkey", "a public key lets the administrator log in over SSH, but provider.ssh is false, so the image has no SSH server; remove `ssh: false` or the pubkey");
             }
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, AdminUserSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = AdminUserSettings.From(manifest);
         tasks.Add<AddSudoPackage>().Add<CreateAdminUser>().Add<AllowPasswordlessSudo>();
         if (settings.Password is not null)
         {

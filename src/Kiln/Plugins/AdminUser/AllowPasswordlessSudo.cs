@@ -19,7 +19,7 @@ public sealed class AllowPasswordlessSudo : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var username = AdminUserSettings.From(context.Manifest).Username;
+        var username = context.Spec.SettingsOf<AdminUserSettings>().Username;
         context.WriteFile(SudoersPath, Sudoers(username), SudoersMode);
         await context.Chroot.RunAsync(new CommandLine("visudo", "--check", "--file", SudoersPath), cancellationToken);
     }

@@ -13,7 +13,7 @@ public sealed class CreateAdminUser : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var username = AdminUserSettings.From(context.Manifest).Username;
+        var username = context.Spec.SettingsOf<AdminUserSettings>().Username;
         var passwd = context.Paths.InRoot("/etc/passwd");
         if (File.Exists(passwd) && File.ReadLines(passwd).Any(line => line.StartsWith(username + ":", StringComparison.Ordinal)))
         {

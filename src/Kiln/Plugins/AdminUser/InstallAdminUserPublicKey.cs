@@ -18,7 +18,7 @@ public sealed class InstallAdminUserPublicKey : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = AdminUserSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<AdminUserSettings>();
         var (keys, problem) = PublicKeyFile.Parse(await File.ReadAllTextAsync(settings.PublicKeyFile!, cancellationToken));
         if (problem is not null)
         {

@@ -15,7 +15,7 @@ public sealed class SetAdminUserPassword : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = AdminUserSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<AdminUserSettings>();
         var password = settings.Password!;
         context.Secrets.Add(password);
         var command = new CommandLine("chpasswd") { StandardInput = $"{settings.Username}:{password}\n", Secrets = [password] };

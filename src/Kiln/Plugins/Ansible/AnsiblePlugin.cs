@@ -1,5 +1,6 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Plugins.Ansible;
@@ -8,32 +9,29 @@ namespace Kiln.Plugins.Ansible;
 /// bootstrap-vz's ansible plugin: runs a playbook with the host's ansible-playbook against the image's root
 /// tree through Ansible's chroot connection.
 /// </summary>
-public sealed class AnsiblePlugin : IPlugin
+public sealed class AnsiblePlugin : Plugin<AnsibleSettings>
 {
     public const string PluginName = "ansible";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin ansible", typeof(AnsiblePlugin).Assembly, "Plugins/Ansible/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin ansible", typeof(AnsiblePlugin).Assembly, "Plugins/Ansible/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override AnsibleSettings Bind(SettingsSection section) => AnsibleSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, AnsibleSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var playbook = AnsibleSettings.From(manifest).Playbook;
-        var token = manifest.Document.Root.SelectToken("plugins.ansible.playbook");
+        var playbook = settings.Playbook;
         if (Directory.Exists(playbook))
         {
-            yield return manifest.Document.ErrorAt(token, $"the playbook {playbook} is a directory; name the playbook file in it");
+            yield return settings.Where.ErrorAt("playbook", $"the playbook {playbook} is a directory; name the playbook file in it");
         }
         else if (!File.Exists(playbook))
         {
-            yield return manifest.Document.ErrorAt(token, $"the playbook {playbook} does not exist");
+            yield return settings.Where.ErrorAt("playbook", $"the playbook {playbook} does not exist");
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(tasks);
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, AnsibleSettings settings) =>
         tasks.Add<AddAnsiblePython>().Add<RunAnsiblePlaybook>();
-    }
 }

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Ansible;
@@ -12,17 +12,22 @@ public sealed record AnsibleSettings(
     IReadOnlyList<string> OptFlags,
     IReadOnlyList<string> Groups)
 {
-    public static AnsibleSettings From(Manifest manifest)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static AnsibleSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(AnsiblePlugin.PluginName);
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         return new AnsibleSettings(
-            Path.GetFullPath((string?)settings["playbook"] ?? ".", manifest.Document.Directory),
-            settings["extra_vars"] as JObject,
+            section.FullPath((string?)settings["playbook"] ?? "."),
+            (settings["extra_vars"] as JObject)?.DeepClone() as JObject,
             Strings(settings["tags"]),
             Strings(settings["skip_tags"]),
             Strings(settings["opt_flags"]),
-            Strings(settings["groups"]));
+            Strings(settings["groups"]))
+        {
+            Where = section.Locations,
+        };
     }
 
     private static List<string> Strings(JToken? token) => token is JArray items ? [.. items.Select(item => (string)item!)] : [];

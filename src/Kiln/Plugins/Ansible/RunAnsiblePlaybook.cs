@@ -22,13 +22,13 @@ public sealed class RunAnsiblePlaybook : BuildTask
 
     public override string Description => "Running the Ansible playbook against the image";
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) =>
+    public override IEnumerable<HostTool> Tools =>
         [new HostTool("ansible-playbook", "ansible"), new HostTool("chroot", "coreutils")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = AnsibleSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<AnsibleSettings>();
         var state = Path.Combine(context.Paths.Scratch, "ansible");
         Directory.CreateDirectory(Path.Combine(state, "tmp"));
         var inventory = Path.Combine(state, "inventory");

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.AptProxy;
@@ -6,16 +6,21 @@ namespace Kiln.Plugins.AptProxy;
 /// <summary>The apt_proxy plugin's settings: where the proxy listens, its credentials, and whether the image keeps using it.</summary>
 public sealed record AptProxySettings(string Address, int Port, string? Username, string? Password, bool Persistent)
 {
-    public static AptProxySettings From(Manifest manifest)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static AptProxySettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(AptProxyPlugin.PluginName);
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         return new AptProxySettings(
             (string?)settings["address"] ?? string.Empty,
             settings["port"]?.Value<int>() ?? 0,
             (string?)settings["username"],
             (string?)settings["password"],
-            settings["persistent"]?.Value<bool>() == true);
+            settings["persistent"]?.Value<bool>() == true)
+        {
+            Where = section.Locations,
+        };
     }
 
     /// <summary>The host part of the URL: an IPv6 address goes in brackets.</summary>

@@ -18,7 +18,7 @@ public sealed class CheckAptProxy : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = AptProxySettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<AptProxySettings>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         using var client = new TcpClient();

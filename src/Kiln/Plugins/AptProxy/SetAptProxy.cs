@@ -21,7 +21,7 @@ public sealed class SetAptProxy : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = AptProxySettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<AptProxySettings>();
         if (settings.HasCredentials)
         {
             context.Secrets.Add(settings.Password!);

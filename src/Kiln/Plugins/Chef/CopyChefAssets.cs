@@ -17,12 +17,12 @@ public sealed class CopyChefAssets : BuildTask
 
     public override string Description => "Copying the Chef assets to /etc/chef";
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("cp", "coreutils")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("cp", "coreutils")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var assets = ChefSettings.From(context.Manifest).AssetsDirectory!;
+        var assets = context.Spec.SettingsOf<ChefSettings>().AssetsDirectory!;
         var target = context.Paths.InRoot(ChefDirectory);
         Directory.CreateDirectory(target);
         await context.Runner.RunCheckedAsync(AssetsCopy.Command(assets, target), cancellationToken);

@@ -1,7 +1,7 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.CloudInit;
 
@@ -9,44 +9,35 @@ namespace Kiln.Plugins.CloudInit;
 /// bootstrap-vz's cloud_init plugin: Debian's cloud-init, with the default user's name and groups, the data
 /// sources to try and changes to the module lists, all in one cloud.cfg.d file.
 /// </summary>
-public sealed class CloudInitPlugin : IPlugin
+public sealed class CloudInitPlugin : Plugin<CloudInitSettings>
 {
     public const string PluginName = "cloud_init";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin cloud_init", typeof(CloudInitPlugin).Assembly, "Plugins/CloudInit/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin cloud_init", typeof(CloudInitPlugin).Assembly, "Plugins/CloudInit/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override CloudInitSettings Bind(SettingsSection section) => CloudInitSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, CloudInitSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        var settings = CloudInitSettings.From(manifest);
         var errors = new List<ManifestError>();
-        var sourcesToken = document.Root.SelectToken("plugins.cloud_init.metadata_sources");
         foreach (var problem in settings.MetadataSources.Select(DataSources.Problem).OfType<string>())
         {
-            errors.Add(document.ErrorAt(sourcesToken, problem));
+            errors.Add(settings.Where.ErrorAt("metadata_sources", problem));
         }
 
-        if (document.Root.SelectToken("plugins.cloud_init.enable_modules") is JObject sections)
+        foreach (var insertion in settings.EnableModules)
         {
-            foreach (var module in sections.Properties().SelectMany(s => ((JArray)s.Value).OfType<JObject>()).Select(entry => entry["module"]))
+            if (settings.DisableModules.Any(disabled => ModuleEntry.Key(disabled) == ModuleEntry.Key(insertion.Module)))
             {
-                var name = (string)module!;
-                if (settings.DisableModules.Any(disabled => ModuleEntry.Key(disabled) == ModuleEntry.Key(name)))
-                {
-                    errors.Add(document.ErrorAt(module, $"the module `{name}` is in disable_modules too; keep it in one of the two"));
-                }
+                errors.Add(settings.Where.ErrorAt($"enable_modules.{insertion.Section}[{insertion.Index}].module", $"the module `{insertion.Module}` is in disable_modules too; keep it in one of the two"));
             }
         }
 
         return errors;
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(tasks);
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, CloudInitSettings settings) =>
         tasks.Add<AddCloudInitPackages>().Add<ConfigureCloudInit>();
-    }
 }

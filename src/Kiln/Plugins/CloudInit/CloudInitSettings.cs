@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.CloudInit;
@@ -11,17 +11,22 @@ public sealed record CloudInitSettings(
     IReadOnlyList<string> DisableModules,
     IReadOnlyList<ModuleInsertion> EnableModules)
 {
-    public static CloudInitSettings From(Manifest manifest)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static CloudInitSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(CloudInitPlugin.PluginName);
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         var sources = (string?)settings["metadata_sources"];
         return new CloudInitSettings(
             (string)settings["username"]!,
             Strings(settings["groups"]),
             sources is null ? [] : DataSources.Parse(sources),
             Strings(settings["disable_modules"]),
-            Insertions(settings["enable_modules"] as JObject));
+            Insertions(settings["enable_modules"] as JObject))
+        {
+            Where = section.Locations,
+        };
     }
 
     private static List<string> Strings(JToken? token) => token is JArray array ? [.. array.Select(item => (string)item!)] : [];
@@ -29,6 +34,6 @@ public sealed record CloudInitSettings(
     private static List<ModuleInsertion> Insertions(JObject? sections) =>
     [
         .. (sections ?? []).Properties().SelectMany(section => ((JArray)section.Value).OfType<JObject>()
-            .Select(entry => new ModuleInsertion(section.Name, (string)entry["module"]!, (long)entry["position"]!))),
+            .Select((entry, index) => new ModuleInsertion(section.Name, (string)entry["module"]!, (long)entry["position"]!) { Index = index })),
     ];
 }

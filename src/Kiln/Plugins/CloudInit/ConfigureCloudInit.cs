@@ -20,7 +20,7 @@ public sealed class ConfigureCloudInit : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = CloudInitSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<CloudInitSettings>();
         CheckInstalled(context, settings);
         var packageConfig = CloudConfig.Parse(File.ReadAllText(context.Paths.InRoot(PackageConfigPath)));
         var (changed, notListed) = ModuleListChanges.Apply(packageConfig.ModuleLists, settings.DisableModules, settings.EnableModules);

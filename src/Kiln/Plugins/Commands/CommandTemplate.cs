@@ -1,6 +1,5 @@
 using System.Text;
-using Kiln.Manifests;
-using Newtonsoft.Json.Linq;
+using Kiln.Specs;
 
 namespace Kiln.Plugins.Commands;
 
@@ -11,17 +10,16 @@ namespace Kiln.Plugins.Commands;
 /// </summary>
 public sealed class CommandTemplate
 {
-    private readonly JObject _data;
+    private readonly ManifestValues _values;
     private readonly DateTimeOffset _time;
+    private readonly Dictionary<string, string> _fields;
 
-    public CommandTemplate(Manifest manifest, string root, string aptMirror, string aptSecurity)
+    public CommandTemplate(ManifestValues values, DateTimeOffset buildTime, string root, string aptMirror, string aptSecurity)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        _data = ManifestBinder.WithDefaults((JObject)manifest.Document.Root);
-        _data["root"] = root;
-        _data["apt_mirror"] = aptMirror;
-        _data["apt_security"] = aptSecurity;
-        _time = manifest.BuildTime;
+        ArgumentNullException.ThrowIfNull(values);
+        _values = values;
+        _time = buildTime;
+        _fields = new(StringComparer.Ordinal) { ["root"] = root, ["apt_mirror"] = aptMirror, ["apt_security"] = aptSecurity };
     }
 
     /// <summary>Renders a part; each field that cannot be filled is added to <paramref name="problems"/>.</summary>
@@ -68,7 +66,7 @@ public sealed class CommandTemplate
     {
         var fieldProblems = new List<string>();
         var value = field.Length > 0 && !field.Contains('{', StringComparison.Ordinal)
-            ? NameTemplate.Render("{" + field + "}", _data, _time, fieldProblems)
+            ? _values.Render("{" + field + "}", _time, _fields, fieldProblems)
             : null;
         if (value is null || fieldProblems.Count > 0)
         {

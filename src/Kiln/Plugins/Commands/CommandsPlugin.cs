@@ -1,7 +1,7 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Commands;
 
@@ -9,41 +9,32 @@ namespace Kiln.Plugins.Commands;
 /// bootstrap-vz's commands plugin: commands run on the host once the image's packages are installed and its
 /// files are copied, with <c>{root}</c> and manifest values filled in. A failing command fails the build.
 /// </summary>
-public sealed class CommandsPlugin : IPlugin
+public sealed class CommandsPlugin : Plugin<CommandsSettings>
 {
     public const string PluginName = "commands";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin commands", typeof(CommandsPlugin).Assembly, "Plugins/Commands/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin commands", typeof(CommandsPlugin).Assembly, "Plugins/Commands/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override CommandsSettings Bind(SettingsSection section) => CommandsSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, CommandsSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var template = new CommandTemplate(manifest, "/", "mirror", "security");
-        var commands = manifest.Document.Root.SelectToken("plugins.commands.commands") as JArray ?? [];
-        foreach (var part in commands.OfType<JArray>().SelectMany(command => command))
+        var template = new CommandTemplate(spec.Values, spec.Manifest.BuildTime, "/", "mirror", "security");
+        for (var command = 0; command < settings.Commands.Count; command++)
         {
-            var problems = new List<string>();
-            template.Render((string)part!, problems);
-            foreach (var problem in problems)
+            for (var part = 0; part < settings.Commands[command].Count; part++)
             {
-                yield return manifest.Document.ErrorAt(part, problem);
+                var problems = new List<string>();
+                template.Render(settings.Commands[command][part], problems);
+                foreach (var problem in problems)
+                {
+                    yield return settings.Where.ErrorAt($"commands[{command}][{part}]", problem);
+                }
             }
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(tasks);
-        tasks.Add<RunManifestCommands>();
-    }
-
-    /// <summary>The manifest's commands, each a list of parts.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Commands(Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var commands = manifest.PluginSettings(PluginName)["commands"] as JArray ?? [];
-        return [.. commands.OfType<JArray>().Select(command => (IReadOnlyList<string>)[.. command.Select(part => (string)part!)])];
-    }
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, CommandsSettings settings) => tasks.Add<RunManifestCommands>();
 }

@@ -20,10 +20,13 @@ public sealed class RunManifestCommands : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var template = new CommandTemplate(context.Manifest, context.Paths.Root, context.Mirror, context.SecurityMirror);
-        foreach (var command in CommandsPlugin.Commands(context.Manifest))
+        var settings = context.Spec.SettingsOf<CommandsSettings>();
+        var template = new CommandTemplate(context.Spec.Values, context.Manifest.BuildTime, context.Paths.Root, context.Mirror, context.SecurityMirror);
+        foreach (var command in settings.Commands)
         {
-            await context.Runner.RunCheckedAsync(CommandLineFor(command, template, context.Manifest.Document.Directory), cancellationToken);
+            // With the image environment (SOURCE_DATE_EPOCH), as every other program that writes the image's files.
+            var line = context.ImageEnvironment.Aggregate(CommandLineFor(command, template, settings.WorkingDirectory), (l, variable) => l.WithEnvironment(variable.Key, variable.Value));
+            await context.Runner.RunCheckedAsync(line, cancellationToken);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class AddDebconfSelections : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.DebconfSelections.AddRange(DebconfPlugin.Selections(context.Manifest).Select(selection => selection.Line));
+        context.DebconfSelections.AddRange(context.Spec.SettingsOf<DebconfSettings>().Selections.Select(selection => selection.Line));
         return Task.CompletedTask;
     }
 }

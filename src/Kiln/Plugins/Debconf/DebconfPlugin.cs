@@ -1,42 +1,30 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Plugins.Debconf;
 
 /// <summary>bootstrap-vz's debconf plugin: debconf-set-selections text from the manifest, answered before packages are installed.</summary>
-public sealed class DebconfPlugin : IPlugin
+public sealed class DebconfPlugin : Plugin<DebconfSettings>
 {
     public const string PluginName = "debconf";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin debconf", typeof(DebconfPlugin).Assembly, "Plugins/Debconf/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin debconf", typeof(DebconfPlugin).Assembly, "Plugins/Debconf/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override DebconfSettings Bind(SettingsSection section) => DebconfSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, DebconfSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var value = manifest.Plugins[PluginName]!;
-        var (selections, problems) = DebconfText.Parse((string)value!);
-        var errors = problems.Select(problem => DebconfTextLocations.ErrorAt(manifest.Document, value, problem)).ToList();
-        if (errors.Count == 0 && selections.Count == 0)
+        if (settings.Problems.Count == 0 && settings.Selections.Count == 0)
         {
-            errors.Add(manifest.Document.ErrorAt(value, "the debconf text holds no selection, only blank lines and comments"));
+            return [new ManifestError(settings.Where.Section, "the debconf text holds no selection, only blank lines and comments")];
         }
 
-        return errors;
+        return settings.Problems;
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(tasks);
-        tasks.Add<AddDebconfSelections>();
-    }
-
-    /// <summary>The manifest's selections (the text passed validation).</summary>
-    public static IReadOnlyList<DebconfSelection> Selections(Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(manifest);
-        return DebconfText.Parse((string)manifest.Plugins[PluginName]!).Selections;
-    }
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, DebconfSettings settings) => tasks.Add<AddDebconfSelections>();
 }

@@ -1,5 +1,4 @@
 using Kiln.Manifests;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Debconf;
 
@@ -10,19 +9,22 @@ namespace Kiln.Plugins.Debconf;
 /// </summary>
 public static class DebconfTextLocations
 {
-    public static ManifestError ErrorAt(ManifestDocument document, JToken value, DebconfProblem problem)
+    /// <param name="file">The manifest file's path.</param>
+    /// <param name="sourceText">The manifest's text, when known.</param>
+    /// <param name="start">Where the debconf value starts.</param>
+    /// <param name="text">The debconf text.</param>
+    /// <param name="problem">The problem in the text.</param>
+    public static ManifestError ErrorAt(string file, string? sourceText, SourceLocation start, string text, DebconfProblem problem)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(problem);
-        var start = document.LocationOf(value);
         // Only YAML positions point at the first character of a value (Json.NET's point behind it).
-        var isYaml = !document.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var sourceLines = isYaml ? document.SourceText?.Split('\n') : null;
+        var isYaml = !file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        var sourceLines = isYaml ? sourceText?.Split('\n') : null;
         var indicator = sourceLines is not null && start.Line <= sourceLines.Length && start.Column <= sourceLines[start.Line - 1].Length
             ? sourceLines[start.Line - 1][start.Column - 1]
             : '\0';
-        var text = (string?)value ?? string.Empty;
         if (indicator == '|' && sourceLines is not null && start.Line + problem.Line < sourceLines.Length)
         {
             var indentation = BlockIndentation(sourceLines, start.Line);

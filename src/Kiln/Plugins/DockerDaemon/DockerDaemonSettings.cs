@@ -1,13 +1,19 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 
 namespace Kiln.Plugins.DockerDaemon;
 
-/// <summary>The docker_daemon plugin's one honoured setting: the options dockerd runs with.</summary>
-public sealed record DockerDaemonSettings(string? DockerOpts)
+/// <summary>The docker_daemon plugin's one honoured setting: the options dockerd runs with (and which refused keys were given).</summary>
+public sealed record DockerDaemonSettings(string? DockerOpts, IReadOnlyList<string> RefusedKeys)
 {
-    public static DockerDaemonSettings From(Manifest manifest)
+    private static readonly string[] RefusableKeys = ["version", "pull_images", "pull_images_retries"];
+
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static DockerDaemonSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        return new DockerDaemonSettings(((string?)manifest.PluginSettings(DockerDaemonPlugin.PluginName)["docker_opts"])?.Trim());
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
+        var refused = RefusableKeys.Where(key => settings[key] is not null).ToList();
+        return new DockerDaemonSettings(((string?)settings["docker_opts"])?.Trim(), refused) { Where = section.Locations };
     }
 }

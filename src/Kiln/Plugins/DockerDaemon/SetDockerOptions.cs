@@ -22,7 +22,7 @@ public sealed class SetDockerOptions : BuildTask
         ArgumentNullException.ThrowIfNull(context);
         var unit = UnitPaths.Select(context.Paths.InRoot).FirstOrDefault(File.Exists)
             ?? throw new KilnException("docker.io installed no docker.service unit; Kiln cannot give dockerd its options");
-        var options = DockerDaemonSettings.From(context.Manifest).DockerOpts!;
+        var options = context.Spec.SettingsOf<DockerDaemonSettings>().DockerOpts!;
         context.WriteFile(DropInPath, DropIn(File.ReadAllText(unit), options));
         return Task.CompletedTask;
     }

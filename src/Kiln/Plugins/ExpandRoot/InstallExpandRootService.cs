@@ -21,7 +21,7 @@ public sealed class InstallExpandRootService : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         context.WriteFile(ScriptPath, ImageFiles.Asset<ExpandRootPlugin>("Plugins/ExpandRoot/assets/kiln-expand-root"), ImageFiles.Executable);
-        context.WriteFile($"/etc/systemd/system/{UnitName}", Unit(ExpandRootSettings.From(context.Manifest)));
+        context.WriteFile($"/etc/systemd/system/{UnitName}", Unit(context.Spec.SettingsOf<ExpandRootSettings>()));
         context.EnabledUnits.Add(UnitName);
         return Task.CompletedTask;
     }

@@ -21,7 +21,7 @@ public sealed class CopyFiles : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(CreateDirectories)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("cp", "coreutils")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("cp", "coreutils")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class CopyFiles : BuildTask
         Directory.CreateDirectory(staging);
         try
         {
-            var files = FileCopySettings.From(context.Manifest).Files;
+            var files = context.Spec.SettingsOf<FileCopySettings>().Files;
             for (var index = 0; index < files.Count; index++)
             {
                 await CopyAsync(context, files[index], index, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class CreateDirectories : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var directory in FileCopySettings.From(context.Manifest).Directories)
+        foreach (var directory in context.Spec.SettingsOf<FileCopySettings>().Directories)
         {
             await context.Chroot.RunAsync(new CommandLine("mkdir", "-p", directory.Path), cancellationToken);
             foreach (var command in directory.Attributes.Commands(directory.Path))

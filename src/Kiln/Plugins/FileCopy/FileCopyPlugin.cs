@@ -1,43 +1,40 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.FileCopy;
 
 /// <summary>bootstrap-vz's file_copy plugin: host files and directories copied into the image, and directories created, with mode, owner and group.</summary>
-public sealed class FileCopyPlugin : IPlugin
+public sealed class FileCopyPlugin : Plugin<FileCopySettings>
 {
     public const string PluginName = "file_copy";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin file_copy", typeof(FileCopyPlugin).Assembly, "Plugins/FileCopy/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin file_copy", typeof(FileCopyPlugin).Assembly, "Plugins/FileCopy/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override FileCopySettings Bind(SettingsSection section) => FileCopySettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, FileCopySettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        var settings = document.Root.SelectToken("plugins.file_copy") as JObject ?? [];
-        if (settings["files"] is null && settings["mkdirs"] is null)
+        if (settings.IsEmpty)
         {
-            yield return document.ErrorAt(settings, "file_copy needs `files`, `mkdirs` or both");
+            yield return new ManifestError(settings.Where.Section, "file_copy needs `files`, `mkdirs` or both");
         }
 
-        foreach (var entry in (settings["files"] as JArray ?? []).OfType<JObject>())
+        for (var index = 0; index < settings.Files.Count; index++)
         {
-            if (entry["src"] is JValue { Value: string source } && !Exists(Path.GetFullPath(source, document.Directory)))
+            var file = settings.Files[index];
+            if (!Exists(file.Source))
             {
-                yield return document.ErrorAt(entry["src"], $"the source {source} does not exist (looked for {Path.GetFullPath(source, document.Directory)})");
+                yield return settings.Where.ErrorAt($"files[{index}].src", $"the source {file.WrittenSource} does not exist (looked for {file.Source})");
             }
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, FileCopySettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = FileCopySettings.From(manifest);
         if (settings.Directories.Count > 0)
         {
             tasks.Add<CreateDirectories>();

@@ -1,8 +1,5 @@
 using Kiln.Host;
-using Kiln.Manifests;
 using Kiln.Tasks;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Hooks;
 
@@ -28,29 +25,16 @@ public static class HookRunner
     public static Dictionary<string, string> Environment(BuildContext context, string phase)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        // The image environment (SOURCE_DATE_EPOCH) first, so that a hook writes the times the rest of the build does.
+        var environment = new Dictionary<string, string>(context.ImageEnvironment, StringComparer.Ordinal)
         {
             ["KILN_ROOT"] = context.Paths.Root,
-            ["KILN_MANIFEST"] = ResolvedManifest(context.Manifest, context.Release),
+            ["KILN_MANIFEST"] = context.Spec.Values.ToJson(context.Release.Codename),
             ["KILN_WORKSPACE"] = context.Paths.BuildDirectory,
             ["KILN_RELEASE"] = context.Release.Codename,
             ["KILN_ARCHITECTURE"] = context.Manifest.System.Architecture,
             ["KILN_PHASE"] = phase,
         };
-    }
-
-    /// <summary>The manifest as JSON, with the name filled in and the release as a codename.</summary>
-    public static string ResolvedManifest(Manifest manifest, DebianRelease release)
-    {
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(release);
-        var data = (JObject)manifest.Document.Root.DeepClone();
-        data["name"] = manifest.Name;
-        if (data["system"] is JObject system)
-        {
-            system["release"] = release.Codename;
-        }
-
-        return data.ToString(Formatting.None);
+        return environment;
     }
 }

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Hooks;
@@ -6,10 +6,12 @@ namespace Kiln.Plugins.Hooks;
 /// <summary>The hooks plugin's settings: the hook directories, resolved against the manifest's directory.</summary>
 public sealed record HookSettings(IReadOnlyList<string> Directories)
 {
-    public static HookSettings From(Manifest manifest)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static HookSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var directories = manifest.PluginSettings(HooksPlugin.PluginName)["directories"] as JArray ?? [];
-        return new HookSettings([.. directories.Select(d => Path.GetFullPath((string)d!, manifest.Document.Directory))]);
+        ArgumentNullException.ThrowIfNull(section);
+        var directories = section.Object["directories"] as JArray ?? [];
+        return new HookSettings([.. directories.Select(d => section.FullPath((string)d!))]) { Where = section.Locations };
     }
 }

@@ -1,7 +1,7 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Hooks;
 
@@ -10,26 +10,25 @@ namespace Kiln.Plugins.Hooks;
 /// directories, called once per phase with the phase's name, with <c>rollback</c> when the build fails
 /// and with <c>clean</c> at the end.
 /// </summary>
-public sealed class HooksPlugin : IPlugin
+public sealed class HooksPlugin : Plugin<HookSettings>
 {
     public const string PluginName = "hooks";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin hooks", typeof(HooksPlugin).Assembly, "Plugins/Hooks/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin hooks", typeof(HooksPlugin).Assembly, "Plugins/Hooks/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override HookSettings Bind(SettingsSection section) => HookSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, HookSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var entries = manifest.Document.Root.SelectToken("plugins.hooks.directories") as JArray;
-        var (_, problems) = HookDirectories.Scan(HookSettings.From(manifest).Directories);
-        return problems.Select(p => manifest.Document.ErrorAt(entries?[p.Directory], p.Problem));
+        var (_, problems) = HookDirectories.Scan(settings.Directories);
+        return problems.Select(p => settings.Where.ErrorAt($"directories[{p.Directory}]", p.Problem));
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, HookSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        var (scripts, _) = HookDirectories.Scan(HookSettings.From(manifest).Directories);
+        var (scripts, _) = HookDirectories.Scan(settings.Directories);
         if (scripts.Count == 0)
         {
             return;

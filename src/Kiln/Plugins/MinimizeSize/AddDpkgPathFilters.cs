@@ -13,7 +13,7 @@ public sealed class AddDpkgPathFilters : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var (path, text) in DpkgFilterFiles.For(MinimizeSizeSettings.From(context.Manifest)))
+        foreach (var (path, text) in DpkgFilterFiles.For(context.Spec.SettingsOf<MinimizeSizeSettings>()))
         {
             context.EarlyFiles[path] = EarlyFile.Text(text);
         }

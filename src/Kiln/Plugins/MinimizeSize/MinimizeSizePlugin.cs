@@ -1,7 +1,7 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.MinimizeSize;
 
@@ -9,35 +9,43 @@ namespace Kiln.Plugins.MinimizeSize;
 /// bootstrap-vz's minimize_size plugin: dpkg path filters for documentation, man pages and translations, apt
 /// settings that keep the running system small, zerofree, and shrinking the image with qemu-img.
 /// </summary>
-public sealed class MinimizeSizePlugin : IPlugin
+public sealed class MinimizeSizePlugin : Plugin<MinimizeSizeSettings>
 {
     public const string PluginName = "minimize_size";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin minimize_size", typeof(MinimizeSizePlugin).Assembly, "Plugins/MinimizeSize/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin minimize_size", typeof(MinimizeSizePlugin).Assembly, "Plugins/MinimizeSize/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override MinimizeSizeSettings Bind(SettingsSection section) => MinimizeSizeSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, MinimizeSizeSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        if (document.Root.SelectToken("plugins.minimize_size.shrink") is JValue { Value: "vmware-vdiskmanager" } shrink)
+        if (settings.ShrinkWithVmwareTool)
         {
-            yield return document.ErrorAt(shrink,
+            yield return settings.Where.ErrorAt("shrink",
                 "vmware-vdiskmanager is VMware's own tool, not in Debian, and only shrinks vmdk, which the kvm provider does not write; use shrink: qemu-img");
         }
 
-        var zerofree = document.Root.SelectToken("plugins.minimize_size.zerofree");
-        if (MinimizeSizeSettings.From(manifest).Zerofree && !manifest.Volume.Partitions.Any(p => ZeroFreeBlocks.IsExt(p.Filesystem)))
+        if ((settings.Zerofree || settings.Shrink != ShrinkMode.None) && spec.Layout is null)
         {
-            yield return document.ErrorAt(zerofree, "zerofree works on ext2, ext3 and ext4 only, and this image has none of them");
+            yield return new ManifestError(settings.Where.SectionKey, $"zerofree and shrink work on a disk image, and {spec.Provider.Name} images have none; leave them out (the dpkg and apt settings apply)");
+            yield break;
+        }
+
+        if (settings.Shrink != ShrinkMode.None && !settings.ShrinkWithVmwareTool && spec.Outputs.LogicalVolume is not null)
+        {
+            yield return settings.Where.ErrorAt("shrink", "backing lvm writes the disk onto a logical volume, which has no image file for qemu-img to shrink; leave out shrink");
+        }
+
+        if (settings.Zerofree && !spec.Manifest.Volume.Filesystems.Any(p => ZeroFreeBlocks.IsExt(p.Filesystem)))
+        {
+            yield return settings.Where.ErrorAt("zerofree", "zerofree works on ext2, ext3 and ext4 only, and this image has none of them");
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, MinimizeSizeSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        var settings = MinimizeSizeSettings.From(manifest);
         if (settings.HasDpkgFilters)
         {
             tasks.Add<AddDpkgPathFilters>().Add<RemoveFilteredFiles>();

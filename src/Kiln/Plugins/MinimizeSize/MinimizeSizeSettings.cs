@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.MinimizeSize;
@@ -30,10 +30,15 @@ public sealed record MinimizeSizeSettings
 
     public bool HasDpkgFilters => DpkgLocales is not null || ExcludeDocs || ExcludeManPages;
 
-    public static MinimizeSizeSettings From(Manifest manifest)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    /// <summary>bootstrap-vz's <c>shrink: vmware-vdiskmanager</c>, which Kiln refuses.</summary>
+    public bool ShrinkWithVmwareTool { get; init; }
+
+    public static MinimizeSizeSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(MinimizeSizePlugin.PluginName);
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         var apt = settings["apt"] as JObject ?? [];
         var dpkg = settings["dpkg"] as JObject ?? [];
         return new MinimizeSizeSettings
@@ -47,6 +52,8 @@ public sealed record MinimizeSizeSettings
             DpkgLocales = Strings(dpkg["locales"]),
             ExcludeDocs = Flag(dpkg["exclude_docs"]),
             ExcludeManPages = Flag(dpkg["exclude_man_pages"]),
+            ShrinkWithVmwareTool = settings["shrink"] is JValue { Value: "vmware-vdiskmanager" },
+            Where = section.Locations,
         };
     }
 

@@ -19,7 +19,7 @@ public sealed class RemoveFilteredFiles : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var filter = DpkgPathFilter.Parse(DpkgFilterFiles.For(MinimizeSizeSettings.From(context.Manifest)).Values);
+        var filter = DpkgPathFilter.Parse(DpkgFilterFiles.For(context.Spec.SettingsOf<MinimizeSizeSettings>()).Values);
         var removed = filter.ExcludedTrees().Sum(tree => Prune(context.Paths.Root, tree, filter));
         context.Announce($"removed {removed} files the dpkg path filters exclude");
         return Task.CompletedTask;

@@ -19,13 +19,17 @@ public sealed class ShrinkImage : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(ConvertImage)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("qemu-img", "qemu-utils")];
+    // The SBOM records the image's checksum, so it is written after the image's last rewrite.
+    public override IReadOnlyList<Type> Successors => [typeof(Common.Sbom.WriteSbom)];
+
+    public override IEnumerable<HostTool> Tools => [new HostTool("qemu-img", "qemu-utils")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var image = ConvertImage.OutputPath(context);
-        var format = DiskImageFormat.Find(context.Manifest.Volume.Backing)!;
+        var output = context.Spec.Outputs.RequireDiskImage();
+        var image = context.Outputs.PathOf(output.Path);
+        var format = output.Format;
         var shrunk = image + ".shrinking";
         var removeShrunk = context.Undo.Push($"remove the unfinished {shrunk}", _ =>
         {
@@ -33,7 +37,7 @@ public sealed class ShrinkImage : BuildTask
             return Task.CompletedTask;
         });
         var before = new FileInfo(image).Length;
-        await context.Runner.RunCheckedAsync(Command(image, shrunk, format, MinimizeSizeSettings.From(context.Manifest).Shrink), cancellationToken);
+        await context.Runner.RunCheckedAsync(Command(image, shrunk, format, context.Spec.SettingsOf<MinimizeSizeSettings>().Shrink), cancellationToken);
         File.Move(shrunk, image, overwrite: true);
         removeShrunk.Dismiss();
         context.Announce($"shrink: {before >> 20} MiB -> {new FileInfo(image).Length >> 20} MiB ({Path.GetFileName(image)})");

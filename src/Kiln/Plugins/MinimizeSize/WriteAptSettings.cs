@@ -18,7 +18,7 @@ public sealed class WriteAptSettings : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var (path, text) in Files(MinimizeSizeSettings.From(context.Manifest)))
+        foreach (var (path, text) in Files(context.Spec.SettingsOf<MinimizeSizeSettings>()))
         {
             context.WriteFile(path, text);
         }

@@ -21,14 +21,15 @@ public sealed partial class ZeroFreeBlocks : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(WriteFilesystems)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("zerofree", "zerofree")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("zerofree", "zerofree")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         foreach (var partition in ExtFilesystems(context.RequireLayout()))
         {
-            var result = await context.Runner.RunCheckedAsync(Command(context.Paths.RawDisk, partition.Start), cancellationToken);
+            // zerofree rewrites the superblock on closing: its write time is the epoch's, not the clock's.
+            var result = await context.Runner.RunCheckedAsync(FilesystemEnvironment.Apply(Command(context.DiskPath, partition.Start), context.SourceDateEpoch?.Seconds), cancellationToken);
             if (Summary().Match(result.StandardOutput) is { Success: true } summary)
             {
                 context.Announce($"zerofree {partition.Spec!.MountPoint}: {summary.Groups["zeroed"].Value} of {summary.Groups["free"].Value} free blocks held data and were zeroed");

@@ -24,7 +24,7 @@ public sealed class ConfigureChrony : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         context.EnabledUnits.Add("chrony.service");
-        var servers = NtpSettings.From(context.Manifest).Servers;
+        var servers = context.Spec.SettingsOf<NtpSettings>().Servers;
         if (servers.Count == 0)
         {
             return Task.CompletedTask;

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Ntp;
@@ -6,10 +6,10 @@ namespace Kiln.Plugins.Ntp;
 /// <summary>The ntp plugin's settings: the servers to use instead of Debian's pool (none: keep the pool).</summary>
 public sealed record NtpSettings(IReadOnlyList<string> Servers)
 {
-    public static NtpSettings From(Manifest manifest)
+    public static NtpSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var servers = manifest.PluginSettings(NtpPlugin.PluginName)["servers"] as JArray ?? [];
+        ArgumentNullException.ThrowIfNull(section);
+        var servers = section.Object["servers"] as JArray ?? [];
         return new NtpSettings([.. servers.Select(server => (string)server!)]);
     }
 }

@@ -22,7 +22,7 @@ public sealed class AddPipPackages(string pluginName) : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var package in Packages(PipSettings.From(context.Manifest, pluginName)))
+        foreach (var package in Packages(context.Spec.SettingsOf<PipSettings>(pluginName)))
         {
             context.Packages.Add(package);
         }

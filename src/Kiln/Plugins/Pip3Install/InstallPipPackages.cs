@@ -29,7 +29,7 @@ public sealed class InstallPipPackages(string pluginName) : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = PipSettings.From(context.Manifest, pluginName);
+        var settings = context.Spec.SettingsOf<PipSettings>(pluginName);
         if (settings.IndexUrl is { } index && new Uri(index).UserInfo is { Length: > 0 } userInfo && userInfo.Split(':', 2) is [_, var password])
         {
             context.Secrets.Add(password);

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Pip3Install;
@@ -9,17 +9,22 @@ namespace Kiln.Plugins.Pip3Install;
 /// </summary>
 public sealed record PipSettings(IReadOnlyList<string> Packages, string? IndexUrl, string? WheelDirectory, bool BuildTools)
 {
-    public static PipSettings From(Manifest manifest, string pluginName)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static PipSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(pluginName);
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         var packages = settings["packages"] is JArray items ? items.Select(item => (string)item!).ToList() : [];
         var wheels = (string?)settings["wheel_directory"];
         return new PipSettings(
             packages,
             (string?)settings["index_url"],
-            wheels is null ? null : Path.GetFullPath(wheels, manifest.Document.Directory),
-            settings["build_tools"]?.Value<bool>() != false);
+            wheels is null ? null : section.FullPath(wheels),
+            settings["build_tools"]?.Value<bool>() != false)
+        {
+            Where = section.Locations,
+        };
     }
 
     /// <summary>The wheels a wheel directory offers (its top level, as pip's --find-links reads it).</summary>

@@ -1,6 +1,8 @@
+using Kiln.Caching;
 using Kiln.Common.Bootstrap;
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Plugins.Prebootstrapped;
@@ -11,40 +13,38 @@ namespace Kiln.Plugins.Prebootstrapped;
 /// it is exactly what they would bootstrap (same packages, sources, apt settings, bootstrapper) and the
 /// archives' package indexes have not changed since.
 /// </summary>
-public sealed class PrebootstrappedPlugin : IPlugin
+public sealed class PrebootstrappedPlugin : Plugin<PrebootstrappedSettings>
 {
     public const string PluginName = "prebootstrapped";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin prebootstrapped", typeof(PrebootstrappedPlugin).Assembly, "Plugins/Prebootstrapped/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin prebootstrapped", typeof(PrebootstrappedPlugin).Assembly, "Plugins/Prebootstrapped/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override PrebootstrappedSettings Bind(SettingsSection section) => PrebootstrappedSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, PrebootstrappedSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        var settingsToken = document.Root.SelectToken("plugins.prebootstrapped");
-        if (settingsToken?["image"] is { } image)
+        if (settings.RefusedKeys.Contains("image"))
         {
-            yield return document.ErrorAt(image,
+            yield return settings.Where.ErrorAt("image",
                 "`image` named a copy of bootstrap-vz's loopback volume to start from; Kiln bootstraps into a directory and writes the disk at the end, so it saves and reuses that directory: use `folder` (or leave it out for WORKSPACE/prebootstrapped)");
         }
 
-        if (settingsToken?["snapshot"] is { } snapshot)
+        if (settings.RefusedKeys.Contains("snapshot"))
         {
-            yield return document.ErrorAt(snapshot,
+            yield return settings.Where.ErrorAt("snapshot",
                 "`snapshot` named an EBS snapshot of bootstrap-vz's ec2 provider; Kiln saves and reuses the bootstrapped directory instead: use `folder` (or leave it out for WORKSPACE/prebootstrapped)");
         }
 
-        if (SavedTreeFolder.Problem(PrebootstrappedSettings.From(manifest).Folder) is { } problem)
+        if (TreeStore.Problem(settings.Folder(spec.Manifest)) is { } problem)
         {
-            yield return document.ErrorAt(settingsToken?["folder"] ?? settingsToken, problem);
+            yield return settings.Where.ErrorAt("folder", problem);
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, PrebootstrappedSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
         tasks.Remove<BootstrapSystem>();
         tasks.Add<BootstrapOrReuseSavedTree>();
     }

@@ -20,7 +20,7 @@ public sealed class ApplyPuppetManifest : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var source = PuppetSettings.From(context.Manifest).Manifest!;
+        var source = context.Spec.SettingsOf<PuppetSettings>().Manifest!;
         var directory = context.Paths.InRoot(ManifestDirectory);
         Directory.CreateDirectory(directory);
         File.Copy(source, Path.Combine(directory, Path.GetFileName(source)), overwrite: true);

@@ -19,13 +19,13 @@ public sealed class CopyPuppetAssets : BuildTask
 
     public override IReadOnlyList<Type> Predecessors => [typeof(InstallPuppetModules)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("cp", "coreutils")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("cp", "coreutils")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = context.Paths.InRoot(ConfigurationDirectory);
         Directory.CreateDirectory(target);
-        await context.Runner.RunCheckedAsync(AssetsCopy.Command(PuppetSettings.From(context.Manifest).Assets!, target), cancellationToken);
+        await context.Runner.RunCheckedAsync(AssetsCopy.Command(context.Spec.SettingsOf<PuppetSettings>().Assets!, target), cancellationToken);
     }
 }

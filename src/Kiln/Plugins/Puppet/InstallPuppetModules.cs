@@ -18,7 +18,7 @@ public sealed class InstallPuppetModules : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var modules = PuppetSettings.From(context.Manifest).Modules;
+        var modules = context.Spec.SettingsOf<PuppetSettings>().Modules;
         var archives = context.Paths.InRoot(ArchiveDirectory);
         foreach (var module in modules)
         {

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Puppet;
 
@@ -10,52 +10,47 @@ namespace Kiln.Plugins.Puppet;
 /// bootstrap-vz's puppet plugin, on Debian's own Puppet: installs the agent, copies a configuration tree into
 /// /etc/puppet, installs modules, applies a manifest in the image and enables the agent if asked.
 /// </summary>
-public sealed partial class PuppetPlugin : IPlugin
+public sealed partial class PuppetPlugin : Plugin<PuppetSettings>
 {
     public const string PluginName = "puppet";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin puppet", typeof(PuppetPlugin).Assembly, "Plugins/Puppet/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin puppet", typeof(PuppetPlugin).Assembly, "Plugins/Puppet/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override PuppetSettings Bind(SettingsSection section) => PuppetSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, PuppetSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        var settings = PuppetSettings.From(manifest);
         if (settings.Assets is { } assets)
         {
-            var token = document.Root.SelectToken("plugins.puppet.assets");
             if (!Directory.Exists(assets))
             {
-                yield return document.ErrorAt(token, $"the puppet assets directory {assets} does not exist");
+                yield return settings.Where.ErrorAt("assets", $"the puppet assets directory {assets} does not exist");
             }
             else if (File.Exists(Path.Combine(assets, "puppet", "puppet.conf")))
             {
-                yield return document.ErrorAt(token,
+                yield return settings.Where.ErrorAt("assets",
                     $"{assets} is laid out for Puppet Labs' /etc/puppetlabs (puppet/puppet.conf); Debian's Puppet reads /etc/puppet, so move the content of its puppet/ directory to its top, and code/ stays code/");
             }
         }
 
         if (settings.Manifest is { } puppetManifest && !File.Exists(puppetManifest))
         {
-            yield return document.ErrorAt(document.Root.SelectToken("plugins.puppet.manifest"), $"the puppet manifest {puppetManifest} does not exist");
+            yield return settings.Where.ErrorAt("manifest", $"the puppet manifest {puppetManifest} does not exist");
         }
 
-        var entries = document.Root.SelectToken("plugins.puppet.install_modules") as JArray;
         for (var index = 0; index < settings.Modules.Count; index++)
         {
             if (Problem(settings.Modules[index]) is { } problem)
             {
-                yield return document.ErrorAt(entries?[index], problem);
+                yield return settings.Where.ErrorAt($"install_modules[{index}]", problem);
             }
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, PuppetSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        var settings = PuppetSettings.From(manifest);
         tasks.Add<AddPuppetAgent>();
         if (settings.Modules.Count > 0)
         {

@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.Puppet;
@@ -6,11 +6,13 @@ namespace Kiln.Plugins.Puppet;
 /// <summary>The puppet plugin's settings, with paths resolved against the manifest's directory.</summary>
 public sealed record PuppetSettings(string? Assets, string? Manifest, bool EnableAgent, IReadOnlyList<PuppetModule> Modules)
 {
-    public static PuppetSettings From(Manifest manifest)
+    public SourceMap Where { get; init; } = SourceMap.None;
+
+    public static PuppetSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(PuppetPlugin.PluginName);
-        var directory = manifest.Document.Directory;
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
+        var directory = section.ManifestDirectory;
         var modules = settings["install_modules"] is JArray entries
             ? entries.OfType<JArray>().Where(e => e.Count > 0).Select(e => PuppetModule.From(e, directory)).ToList()
             : [];
@@ -18,7 +20,10 @@ public sealed record PuppetSettings(string? Assets, string? Manifest, bool Enabl
             Resolve((string?)settings["assets"], directory),
             Resolve((string?)settings["manifest"], directory),
             settings["enable_agent"]?.Value<bool>() == true,
-            modules);
+            modules)
+        {
+            Where = section.Locations,
+        };
     }
 
     private static string? Resolve(string? path, string directory) => path is null ? null : Path.GetFullPath(path, directory);

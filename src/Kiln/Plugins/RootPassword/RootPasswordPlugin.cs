@@ -1,31 +1,29 @@
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Plugins.RootPassword;
 
 /// <summary>bootstrap-vz's root_password plugin, plus <c>random: true</c> for an image without a well-known password.</summary>
-public sealed class RootPasswordPlugin : IPlugin
+public sealed class RootPasswordPlugin : Plugin<RootPasswordSettings>
 {
     public const string PluginName = "root_password";
 
-    public string Name => PluginName;
+    public override string Name => PluginName;
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin root_password", typeof(RootPasswordPlugin).Assembly, "Plugins/RootPassword/manifest-schema.yml");
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("plugin root_password", typeof(RootPasswordPlugin).Assembly, "Plugins/RootPassword/manifest-schema.yml");
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override RootPasswordSettings Bind(SettingsSection section) => RootPasswordSettings.Bind(section);
+
+    protected override IEnumerable<ManifestError> Validate(BuildSpec spec, RootPasswordSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        if (RootPasswordSettings.From(manifest).Choices != 1)
+        if (settings.Choices != 1)
         {
-            yield return manifest.Document.ErrorAt(manifest.Document.Root.SelectToken("plugins.root_password"),
+            yield return new ManifestError(settings.Where.Section,
                 "root_password takes exactly one of password, password-crypted or random: true");
         }
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
-    {
-        ArgumentNullException.ThrowIfNull(tasks);
-        tasks.Add<SetRootPassword>();
-    }
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, RootPasswordSettings settings) => tasks.Add<SetRootPassword>();
 }

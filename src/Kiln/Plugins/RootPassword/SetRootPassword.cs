@@ -16,7 +16,7 @@ public sealed class SetRootPassword : BuildTask
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = RootPasswordSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<RootPasswordSettings>();
         var crypted = settings.Crypted is not null;
         var secret = settings.Crypted ?? settings.Password ?? RandomPassword();
         context.Secrets.Add(secret);
@@ -25,6 +25,7 @@ public sealed class SetRootPassword : BuildTask
         if (settings.Random)
         {
             context.Notices.Add($"root password (shown only now): {secret}");
+            context.StateOf<GeneratedRootPassword>().Password = secret;
         }
     }
 

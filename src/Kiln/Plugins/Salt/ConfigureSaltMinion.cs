@@ -18,7 +18,7 @@ public sealed class ConfigureSaltMinion : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = SaltSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<SaltSettings>();
         if (settings.Master is { } master)
         {
             context.WriteFile(SaltMinionFiles.MasterPath, SaltMinionFiles.Master(master));

@@ -17,7 +17,7 @@ public sealed class PinSaltVersion : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var version = SaltSettings.From(context.Manifest).Version!;
+        var version = context.Spec.SettingsOf<SaltSettings>().Version!;
         context.EarlyFiles[SaltMinionFiles.PinPath] = EarlyFile.Text(SaltMinionFiles.Pin(version));
         return Task.CompletedTask;
     }

@@ -23,13 +23,14 @@ public sealed class MountTmpfsOnBuildDirectory : BuildTask
     // Registered before the hooks' calls, so that it is undone after them.
     public override IReadOnlyList<Type> Successors => [typeof(PrepareHookCalls)];
 
-    public override IEnumerable<HostTool> RequiredTools(Manifest manifest) => [new HostTool("mount", "mount"), new HostTool("umount", "mount")];
+    public override IEnumerable<HostTool> Tools => [new HostTool("mount", "mount"), new HostTool("umount", "mount")];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var directory = context.Paths.BuildDirectory;
-        var settings = TmpfsWorkspaceSettings.From(context.Manifest);
+        var settings = context.Spec.SettingsOf<TmpfsWorkspaceSettings>();
+        context.Journal.Record(new Acquisition(Acquisition.Mount, directory));
         await context.Runner.RunCheckedAsync(MountCommand(directory, settings), cancellationToken);
         context.Undo.Push($"unmount the tmpfs on {directory}", async ct =>
         {

@@ -24,7 +24,7 @@ public sealed class EnablePeriodicUpgrades : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.WriteFile(ConfigurationPath, PeriodicIntervals.From(context.Manifest).AptConfiguration());
+        context.WriteFile(ConfigurationPath, context.Spec.SettingsOf<PeriodicIntervals>().AptConfiguration());
         context.EnabledUnits.AddRange(Units);
         return Task.CompletedTask;
     }

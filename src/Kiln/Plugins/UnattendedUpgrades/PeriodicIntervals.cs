@@ -1,16 +1,16 @@
 using System.Globalization;
 using Kiln.Common;
-using Kiln.Manifests;
+using Kiln.Specs;
 
 namespace Kiln.Plugins.UnattendedUpgrades;
 
 /// <summary>The plugin's three intervals, in days, and the apt configuration file that holds them.</summary>
 public sealed record PeriodicIntervals(long Update, long Download, long Upgrade)
 {
-    public static PeriodicIntervals From(Manifest manifest)
+    public static PeriodicIntervals Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.PluginSettings(UnattendedUpgradesPlugin.PluginName);
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         return new PeriodicIntervals((long)settings["update_interval"]!, (long)settings["download_interval"]!, (long)settings["upgrade_interval"]!);
     }
 

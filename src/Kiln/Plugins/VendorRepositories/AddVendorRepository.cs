@@ -28,7 +28,7 @@ public sealed class AddVendorRepository(string pluginName, IReadOnlyList<string>
             throw new UserInputException($"plugins.{pluginName}.repository: {VendorRepositoryChecks.ReleaseProblem(context.Release)}");
         }
 
-        var repository = VendorRepository.From(context.Manifest, pluginName)
+        var repository = context.Spec.SettingsOf<IVendorRepositorySettings>(pluginName).Repository
             ?? throw new UserInputException($"plugins.{pluginName}.repository is missing");
         var source = AptSourceLine.Parse(repository.ExpandedSource(context.Release.Codename));
         var key = OpenPgpKeyFile.Armored(File.ReadAllBytes(repository.KeyPath));

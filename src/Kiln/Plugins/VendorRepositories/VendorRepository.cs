@@ -1,4 +1,4 @@
-using Kiln.Manifests;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Plugins.VendorRepositories;
@@ -9,17 +9,17 @@ namespace Kiln.Plugins.VendorRepositories;
 /// </summary>
 public sealed record VendorRepository(string Source, string KeyPath)
 {
-    /// <summary>The repository under <c>plugins.NAME.repository</c>, or null when the manifest names none.</summary>
-    public static VendorRepository? From(Manifest manifest, string pluginName)
+    /// <summary>The repository under the section's <c>repository</c>, or null when the manifest names none.</summary>
+    public static VendorRepository? Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        if (manifest.PluginSettings(pluginName)["repository"] is not JObject repository)
+        ArgumentNullException.ThrowIfNull(section);
+        if (section.Object["repository"] is not JObject repository)
         {
             return null;
         }
 
         var key = (string?)repository["key"] ?? string.Empty;
-        return new VendorRepository((string?)repository["source"] ?? string.Empty, Path.GetFullPath(key, manifest.Document.Directory));
+        return new VendorRepository((string?)repository["source"] ?? string.Empty, section.FullPath(key));
     }
 
     /// <summary>The source line with <c>{system.release}</c> replaced by the release's codename, as packages.sources does.</summary>

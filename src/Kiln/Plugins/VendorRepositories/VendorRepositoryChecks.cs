@@ -1,42 +1,42 @@
 using Kiln.Manifests;
 using Kiln.Packages;
-using Newtonsoft.Json.Linq;
+using Kiln.Specs;
 
 namespace Kiln.Plugins.VendorRepositories;
 
 /// <summary>The checks of a plugin's <c>repository</c> that its schema cannot express, each at its place in the manifest.</summary>
 public static class VendorRepositoryChecks
 {
-    /// <param name="manifest">The manifest.</param>
+    /// <param name="manifest">The manifest's core sections.</param>
+    /// <param name="settings">The plugin's settings.</param>
     /// <param name="pluginName">The plugin's key under <c>plugins</c>.</param>
     /// <param name="what">What the repository provides, as the first words of the message when it is missing (e.g. "chef").</param>
-    public static IEnumerable<ManifestError> Check(Manifest manifest, string pluginName, string what)
+    public static IEnumerable<ManifestError> Check(Manifest manifest, IVendorRepositorySettings settings, string pluginName, string what)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var document = manifest.Document;
-        var settingsToken = document.Root.SelectToken($"plugins.{pluginName}");
-        if (settingsToken?["repository"] is not JObject repositoryToken)
+        ArgumentNullException.ThrowIfNull(settings);
+        var where = settings.Where;
+        if (settings.Repository is not { } repository)
         {
             // At the plugin's key: a block mapping's own position would be its first setting's line.
-            yield return document.ErrorAt(settingsToken?.Parent ?? settingsToken,
+            yield return new ManifestError(where.SectionKey,
                 $"{what} is not in Debian: name the vendor's apt repository in plugins.{pluginName}.repository, with `source` (the deb line of the vendor's install guide) and `key` (the file of the key that signs it)");
             yield break;
         }
 
         if (ReleaseCatalog.Find(manifest.System.Release) is { } release && release < ReleaseCatalog.Bookworm)
         {
-            yield return document.ErrorAt(repositoryToken, ReleaseProblem(release));
+            yield return where.ErrorAt("repository", ReleaseProblem(release));
         }
 
-        var repository = VendorRepository.From(manifest, pluginName)!;
         foreach (var problem in SourceProblems(repository.ExpandedSource("release")))
         {
-            yield return document.ErrorAt(repositoryToken["source"], problem);
+            yield return where.ErrorAt("repository.source", problem);
         }
 
         if (KeyProblem(repository.KeyPath) is { } keyProblem)
         {
-            yield return document.ErrorAt(repositoryToken["key"], keyProblem);
+            yield return where.ErrorAt("repository.key", keyProblem);
         }
     }
 

@@ -12,8 +12,8 @@ public sealed class AddKvmPackages : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = KvmSettings.From(context.Manifest);
-        context.Packages.Add(settings.KernelPackage(context.Manifest.System.Architecture, context.Manifest.System.UserspaceArchitecture));
+        var settings = context.Spec.SettingsOf<KvmSettings>();
+        context.Packages.Add(settings.KernelPackage(context.Spec.Architecture, context.Manifest.System.UserspaceArchitecture));
         foreach (var package in new[] { "systemd-sysv", "udev", "initramfs-tools" })
         {
             context.Packages.Add(package);

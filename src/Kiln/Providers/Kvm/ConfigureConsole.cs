@@ -12,8 +12,8 @@ public sealed class ConfigureConsole : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.KernelParameters.Add("console=ttyS0,115200n8");
-        if (KvmSettings.From(context.Manifest).Console == "virtual")
+        context.KernelParameters.Add($"console={context.Spec.Architecture.SerialConsole},115200n8");
+        if (context.Spec.SettingsOf<KvmSettings>().Console == "virtual")
         {
             context.KernelParameters.Add("console=tty0");
         }

@@ -1,33 +1,39 @@
 using Kiln.Common;
 using Kiln.Extensions;
 using Kiln.Manifests;
+using Kiln.Platforms;
+using Kiln.Specs;
 using Kiln.Tasks;
 
 namespace Kiln.Providers.Kvm;
 
 /// <summary>Images for KVM/QEMU: a raw or qcow2 disk with a kernel, a bootloader, a serial console, DHCP and SSH.</summary>
-public sealed class KvmProvider : IProvider
+public sealed class KvmProvider : Provider<KvmSettings>
 {
-    public string Name => "kvm";
+    public const string ProviderName = "kvm";
 
-    public ManifestSchema? Schema { get; } = ManifestSchema.FromResource("provider kvm", typeof(KvmProvider).Assembly, "Providers/Kvm/manifest-schema.yml");
+    public override string Name => ProviderName;
 
-    public IEnumerable<ManifestError> Validate(Manifest manifest)
+    public override ManifestSchema? Schema { get; } = ManifestSchema.FromResource("provider kvm", typeof(KvmProvider).Assembly, "Providers/Kvm/manifest-schema.yml");
+
+    public override KvmSettings Bind(SettingsSection section) => KvmSettings.Bind(section);
+
+    /// <summary>bootstrap-vz's kvm images booted from a BIOS; arm64 machines have UEFI only.</summary>
+    public override ProviderProfile Profile(KvmSettings settings, ArchitectureProfile architecture)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        if (manifest.System.Architecture == "arm64" && manifest.System.Bootloader != Bootloader.None)
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(architecture);
+        return new ProviderProfile
         {
-            yield return manifest.Document.ErrorAt(manifest.Document.Root.SelectToken("system.architecture"),
-                "arm64 VMs boot through UEFI, which the kvm provider does not build yet; use amd64 or i386, or bootloader none");
-        }
+            DefaultFirmware = architecture.HasBios ? Firmware.Bios : Firmware.Uefi,
+            Hardware = VirtualHardware.Virtio,
+            SshServer = settings.Ssh,
+        };
     }
 
-    public void ResolveTasks(TaskSet tasks, Manifest manifest)
+    protected override void ResolveTasks(TaskSet tasks, BuildSpec spec, KvmSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        ArgumentNullException.ThrowIfNull(manifest);
-        StandardTasks.AddTo(tasks, manifest);
-        var settings = KvmSettings.From(manifest);
+        StandardTasks.AddTo(tasks, spec);
         tasks.Add<AddKvmPackages>().Add<ConfigureConsole>();
         if (settings.Virtio.Count > 0)
         {

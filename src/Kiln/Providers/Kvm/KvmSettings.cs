@@ -1,4 +1,5 @@
-using Kiln.Manifests;
+using Kiln.Platforms;
+using Kiln.Specs;
 using Newtonsoft.Json.Linq;
 
 namespace Kiln.Providers.Kvm;
@@ -6,10 +7,10 @@ namespace Kiln.Providers.Kvm;
 /// <summary>The kvm provider's manifest settings (<c>provider.virtio</c>, <c>console</c>, and Kiln's <c>kernel</c> and <c>ssh</c>).</summary>
 public sealed record KvmSettings(IReadOnlyList<string> Virtio, string Console, string? Kernel, bool Ssh)
 {
-    public static KvmSettings From(Manifest manifest)
+    public static KvmSettings Bind(SettingsSection section)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var settings = manifest.Provider.Settings;
+        ArgumentNullException.ThrowIfNull(section);
+        var settings = section.Object;
         var virtio = settings["virtio"] is JArray modules ? modules.Select(m => (string)m!).ToList() : [];
         return new KvmSettings(virtio, (string?)settings["console"] ?? "serial", (string?)settings["kernel"], settings["ssh"] is not JValue { Value: false });
     }
@@ -18,11 +19,9 @@ public sealed record KvmSettings(IReadOnlyList<string> Virtio, string Console, s
     /// The kernel package: the cloud flavour where Debian has one (smaller, boots faster in a VM). Under a
     /// 32-bit userspace (userspace_architecture) it is the i386 archive's 64-bit kernel, linux-image-amd64.
     /// </summary>
-    public string KernelPackage(string architecture, string? userspaceArchitecture = null) => Kernel ?? (userspaceArchitecture is not null ? $"linux-image-{architecture}" : null) ?? architecture switch
+    public string KernelPackage(ArchitectureProfile architecture, string? userspaceArchitecture = null)
     {
-        "amd64" => "linux-image-cloud-amd64",
-        "arm64" => "linux-image-cloud-arm64",
-        "i386" => "linux-image-686-pae",
-        _ => $"linux-image-{architecture}",
-    };
+        ArgumentNullException.ThrowIfNull(architecture);
+        return Kernel ?? (userspaceArchitecture is not null ? architecture.GenericKernelPackage : architecture.DefaultKernelPackage);
+    }
 }

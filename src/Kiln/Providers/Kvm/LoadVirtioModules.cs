@@ -18,7 +18,7 @@ public sealed class LoadVirtioModules : BuildTask
     public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var modules = KvmSettings.From(context.Manifest).Virtio;
+        var modules = context.Spec.SettingsOf<KvmSettings>().Virtio;
         var hook = ImageFiles.Asset<LoadVirtioModules>("Providers/Kvm/assets/kiln-virtio-modules")
             .Replace("@MODULES@", string.Join(' ', modules), StringComparison.Ordinal);
         context.EarlyFiles[HookPath] = EarlyFile.Text(hook, ImageFiles.Executable);

@@ -45,4 +45,25 @@ public sealed class GrubConfigurationTests
         GrubConfiguration.CoreModules(TestLayouts.GptForGrub()).ShouldBe(["biosdisk", "part_gpt", "ext2", "search_fs_uuid"]);
         GrubConfiguration.CoreModules(TestLayouts.MsdosRootOnly()).ShouldBe(["biosdisk", "part_msdos", "ext2", "search_fs_uuid"]);
     }
+
+    [Fact]
+    public void With_root_on_lvm_the_menu_finds_boot_by_uuid_and_boots_the_root_volumes_filesystem_by_uuid()
+    {
+        var layout = TestLayouts.GptWithRootOnLvm();
+
+        var menu = GrubConfiguration.Menu(layout, TestKernels.OnBootPartition, KernelParameters);
+
+        Golden.Verify(menu);
+        menu.ShouldContain($"root=UUID={layout.Root.Uuid} ro");
+        menu.ShouldContain($"search --no-floppy --fs-uuid --set=root {layout.Boot.Uuid}\n");
+    }
+
+    [Fact]
+    public void With_boot_on_a_partition_grub_needs_nothing_of_lvm()
+    {
+        var layout = TestLayouts.GptWithRootOnLvm();
+
+        GrubConfiguration.CoreModules(layout).ShouldBe(["biosdisk", "part_gpt", "ext2", "search_fs_uuid"]);
+        GrubConfiguration.Embedded(layout).ShouldBe($"search.fs_uuid {layout.Boot.Uuid} root\nset prefix=($root)/grub\n");
+    }
 }

@@ -73,5 +73,5 @@ public sealed class AdminUserTasksTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private Kiln.Manifests.Manifest Manifest(string settings) => TestManifests.Bind(AdminUserPluginTests.WithPlugin(settings), Path.Combine(_directory, "m.yml"));
+    private Kiln.Specs.BuildSpec Manifest(string settings) => TestManifests.Bind(AdminUserPluginTests.WithPlugin(settings), Path.Combine(_directory, "m.yml"));
 }

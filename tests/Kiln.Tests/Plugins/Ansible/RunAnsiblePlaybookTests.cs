@@ -15,9 +15,9 @@ public sealed class RunAnsiblePlaybookTests : IDisposable
     [Fact]
     public void The_command_is_bootstrap_vzs_with_ansibles_files_kept_in_the_build_directory()
     {
-        var settings = AnsibleSettings.From(Manifest("""
+        var settings = Manifest("""
             {playbook: site/playbook.yml, extra_vars: {greeting: hello, ports: [80]}, tags: [web, db], skip_tags: [slow], opt_flags: [--diff, -vv]}
-            """));
+            """).SettingsOf<AnsibleSettings>();
 
         var command = RunAnsiblePlaybook.Command(settings, "/w/scratch/ansible/inventory", "/w/scratch/ansible");
 
@@ -41,7 +41,7 @@ public sealed class RunAnsiblePlaybookTests : IDisposable
     [Fact]
     public void Only_the_playbook_is_needed()
     {
-        var command = RunAnsiblePlaybook.Command(AnsibleSettings.From(Manifest("{playbook: site/playbook.yml}")), "/i", "/s");
+        var command = RunAnsiblePlaybook.Command(Manifest("{playbook: site/playbook.yml}").SettingsOf<AnsibleSettings>(), "/i", "/s");
 
         command.Argv.ShouldBe(["ansible-playbook", "-i", "/i", $"{_workspace.Directory}/site/playbook.yml"]);
     }
@@ -50,8 +50,8 @@ public sealed class RunAnsiblePlaybookTests : IDisposable
     public async Task The_run_writes_the_inventory_and_takes_away_the_ansible_directory_it_left_in_the_image()
     {
         var runner = new CallbackRunner(command => Directory.CreateDirectory(Path.Combine(_workspace.Paths.Root, "root/.ansible/tmp")));
-        var manifest = Manifest("{playbook: site/playbook.yml, groups: [web]}");
-        var context = _workspace.Context(manifest with { System = manifest.System with { Hostname = "web1" } }, runner);
+        var manifest = Manifest("{playbook: site/playbook.yml, groups: [web]}", hostname: "web1");
+        var context = _workspace.Context(manifest, runner);
         Directory.CreateDirectory(context.Paths.Root);
 
         await new RunAnsiblePlaybook().RunAsync(context, CancellationToken.None);
@@ -87,8 +87,16 @@ public sealed class RunAnsiblePlaybookTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private Kiln.Manifests.Manifest Manifest(string settings) =>
-        TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  ansible: {settings}\n", _workspace.ManifestPath);
+    private Kiln.Specs.BuildSpec Manifest(string settings, string? hostname = null)
+    {
+        var yaml = TestManifests.Minimal + $"\nplugins:\n  ansible: {settings}\n";
+        if (hostname is not null)
+        {
+            yaml = yaml.Replace("  release: bookworm", $"  release: bookworm\n  hostname: {hostname}", StringComparison.Ordinal);
+        }
+
+        return TestManifests.Bind(yaml, _workspace.ManifestPath);
+    }
 
     /// <summary>Runs nothing, like the fake runner, but lets a test act as the program would.</summary>
     private sealed class CallbackRunner(Action<CommandLine> effect) : ICommandRunner

@@ -45,5 +45,5 @@ public sealed class SetAptProxyTests
         (settings with { Address = "[2001:db8::1]" }).Url.ShouldBe("http://[2001:db8::1]:3142");
     }
 
-    private static Kiln.Manifests.Manifest Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  apt_proxy: {settings}\n");
+    private static Kiln.Specs.BuildSpec Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  apt_proxy: {settings}\n");
 }

@@ -63,7 +63,7 @@ public sealed class ChefPluginTests : IDisposable
 
         runner.Argvs.ShouldBe([["cp", "-R", "--preserve=mode,timestamps", "--no-dereference", "--", $"{_workspace.Directory}/chef/.", $"{context.Paths.Root}/etc/chef/"]]);
         Directory.Exists(Path.Combine(context.Paths.Root, "etc/chef")).ShouldBeTrue();
-        new CopyChefAssets().RequiredTools(context.Manifest).ShouldBe([new HostTool("cp", "coreutils")]);
+        new CopyChefAssets().RequiredTools(context.Spec).ShouldBe([new HostTool("cp", "coreutils")]);
     }
 
     public void Dispose() => _workspace.Dispose();
@@ -71,5 +71,5 @@ public sealed class ChefPluginTests : IDisposable
     private IReadOnlyList<string> Errors(string settings) =>
         [.. TestManifests.ErrorsOf(TestManifests.Minimal + $"\nplugins:\n  chef: {settings}\n", _workspace.ManifestPath).Select(e => e.ToString())];
 
-    private Kiln.Manifests.Manifest Bind(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  chef: {settings}\n", _workspace.ManifestPath);
+    private Kiln.Specs.BuildSpec Bind(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  chef: {settings}\n", _workspace.ManifestPath);
 }

@@ -6,7 +6,7 @@ namespace Kiln.Tests.Plugins.Commands;
 
 public sealed class CommandTemplateTests
 {
-    private readonly CommandTemplate _template = new(TestManifests.Bind(TestManifests.Minimal), "/var/tmp/kiln/b1/root", "http://mirror.test/debian", "http://mirror.test/debian-security");
+    private readonly CommandTemplate _template = new(TestManifests.Bind(TestManifests.Minimal).Values, TestManifests.BuildTime, "/var/tmp/kiln/b1/root", "http://mirror.test/debian", "http://mirror.test/debian-security");
 
     [Theory]
     [InlineData("{root}/etc/motd", "/var/tmp/kiln/b1/root/etc/motd")]

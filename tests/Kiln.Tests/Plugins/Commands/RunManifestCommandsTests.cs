@@ -43,4 +43,15 @@ public sealed class RunManifestCommandsTests
     {
         new RunManifestCommands().Predecessors.ShouldBe([typeof(CreateDirectories), typeof(CopyFiles)]);
     }
+
+    [Fact]
+    public async Task The_commands_get_the_builds_source_date_epoch_as_the_programs_in_the_chroot_do()
+    {
+        var context = TestBuildContexts.Create(TestManifests.Bind(CommandsPluginTests.WithCommands("[[touch, '{root}/stamp']]")), _runner);
+        context.UseSourceDateEpoch(new Kiln.Specs.SourceDateEpoch(1_700_000_000, "a test"));
+
+        await new RunManifestCommands().RunAsync(context, CancellationToken.None);
+
+        _runner.Commands.Single().Environment["SOURCE_DATE_EPOCH"].ShouldBe("1700000000");
+    }
 }

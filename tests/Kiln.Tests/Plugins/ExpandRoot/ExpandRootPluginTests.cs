@@ -69,6 +69,30 @@ public sealed class ExpandRootPluginTests
             .ShouldBe(["m.yml:18:15: the root partition can only grow into the end of the disk, but var come after it (partitions are placed boot, swap, root, then the others); give those filesystems a place below root or leave out expand_root"]);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" {root_partition: 3, filesystem_type: ext4}")]
+    public void A_root_on_lvm_grows_through_the_volume_groups_partition_when_it_is_last(string settings)
+    {
+        TestManifests.ErrorsOf(RootOnLvm + $"\n  expand_root:{settings}\n").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void With_root_on_lvm_the_partition_to_grow_is_the_physical_volumes()
+    {
+        TestManifests.ErrorsOf(RootOnLvm + "\n  expand_root: {root_partition: 2}\n", "m.yml").Select(e => e.ToString())
+            .ShouldBe(["m.yml:21:33: the root filesystem is on the volume group vg0, whose physical volume is partition 3 of this layout, not 2; expand_root grows that partition only, so set root_partition: 3 or leave it out"]);
+    }
+
+    [Fact]
+    public void A_partition_after_the_volume_group_keeps_a_root_on_lvm_from_growing()
+    {
+        var manifest = RootOnLvm.Replace("    lvm:", "    srv: {filesystem: ext4, size: 1GiB}\n    lvm:", StringComparison.Ordinal) + "\n  expand_root:\n";
+
+        TestManifests.ErrorsOf(manifest, "m.yml").Select(e => e.ToString())
+            .ShouldBe(["m.yml:22:15: the root is on LVM, and the volume group's partition can only grow into the end of the disk, but srv come after it (partitions are placed boot, swap, the volume group when it holds root, then the others); give those filesystems a place below it, or make them logical volumes, or leave out expand_root"]);
+    }
+
     [Fact]
     public void A_root_device_outside_dev_is_rejected_by_the_schema()
     {
@@ -85,6 +109,30 @@ public sealed class ExpandRootPluginTests
 
         tasks.Tasks.Select(t => t.Name).ShouldBe(["AddGrowpartPackage", "InstallExpandRootService"]);
     }
+
+    /// <summary>trixie-lvm's layout: boot on a partition, then vg0 with swap, root and var (the plugin's key follows on line 21).</summary>
+    private const string RootOnLvm = """
+        name: test
+        provider:
+          name: kvm
+        bootstrapper: {}
+        system:
+          release: trixie
+        volume:
+          backing: raw
+          partitions:
+            type: gpt
+            boot: {filesystem: ext2, size: 256MiB}
+            lvm:
+              volumegroup: vg0
+              logicalvolumes:
+                swap: {size: 128MiB}
+                root: {filesystem: ext4, size: 2GiB}
+                var: {filesystem: xfs, size: 512MiB}
+        plugins:
+          root_password:
+            password: kiln-test
+        """;
 
     public static string WithPlugin(string settings) => TestManifests.Minimal + $"\nplugins:\n  expand_root:{settings}\n";
 }

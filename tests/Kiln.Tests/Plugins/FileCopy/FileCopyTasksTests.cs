@@ -71,5 +71,5 @@ public sealed class FileCopyTasksTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private Kiln.Manifests.Manifest Manifest(string settings) => TestManifests.Bind(FileCopyPluginTests.WithPlugin(settings), Path.Combine(_directory, "m.yml"));
+    private Kiln.Specs.BuildSpec Manifest(string settings) => TestManifests.Bind(FileCopyPluginTests.WithPlugin(settings), Path.Combine(_directory, "m.yml"));
 }

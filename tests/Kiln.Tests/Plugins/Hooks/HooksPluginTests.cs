@@ -88,12 +88,13 @@ public sealed class HooksPluginTests : IDisposable
     }
 
     [Fact]
-    public async Task A_hook_is_called_with_the_phase_in_its_directory_and_sees_the_build_through_KILN_variables()
+    public async Task A_hook_is_called_with_the_phase_in_its_directory_and_sees_the_build_through_KILN_variables_and_SOURCE_DATE_EPOCH()
     {
         var path = Script("one/10-site");
         var manifest = TestManifests.Bind(WithPlugin("{directories: [one]}"), _workspace.ManifestPath);
         var runner = new FakeCommandRunner();
         var context = _workspace.Context(manifest, runner);
+        context.UseSourceDateEpoch(new Kiln.Specs.SourceDateEpoch(1_700_000_000, "a test"));
 
         await HookRunner.CallAllAsync(context, [new HookScript("10-site", path)], "package_installation", CancellationToken.None);
 
@@ -105,6 +106,7 @@ public sealed class HooksPluginTests : IDisposable
         command.Environment["KILN_RELEASE"].ShouldBe("bookworm");
         command.Environment["KILN_ARCHITECTURE"].ShouldBe("amd64");
         command.Environment["KILN_PHASE"].ShouldBe("package_installation");
+        command.Environment["SOURCE_DATE_EPOCH"].ShouldBe("1700000000");
         var resolved = JObject.Parse(command.Environment["KILN_MANIFEST"]);
         resolved["name"]!.Value<string>().ShouldBe("test-bookworm");
         resolved.SelectToken("plugins.hooks.directories[0]")!.Value<string>().ShouldBe("one");
@@ -115,7 +117,7 @@ public sealed class HooksPluginTests : IDisposable
     {
         var manifest = TestManifests.Bind(TestManifests.Minimal.Replace("release: bookworm", "release: stable", StringComparison.Ordinal));
 
-        var resolved = JObject.Parse(HookRunner.ResolvedManifest(manifest, ReleaseCatalog.Trixie));
+        var resolved = JObject.Parse(manifest.Values.ToJson(ReleaseCatalog.Trixie.Codename));
 
         resolved.SelectToken("system.release")!.Value<string>().ShouldBe("trixie");
     }

@@ -29,7 +29,7 @@ public sealed class MinimizeSizePluginTests
     [Fact]
     public void An_unknown_shrink_tool_is_refused_with_the_allowed_ones()
     {
-        Errors("{shrink: zstd}").ShouldBe(["m.yml:15:27: `zstd` is not allowed for `plugins.minimize_size.shrink`; allowed: True, False, qemu-img, qemu-img-no-compression, vmware-vdiskmanager"]);
+        Errors("{shrink: zstd}").ShouldBe(["m.yml:15:27: `zstd` is not allowed for `plugins.minimize_size.shrink`\n    allowed: True, False, qemu-img, qemu-img-no-compression, vmware-vdiskmanager"]);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class MinimizeSizePluginTests
     [Fact]
     public void A_misspelt_apt_setting_is_refused()
     {
-        Errors("{apt: {gzip_index: true}}").ShouldBe(["m.yml:15:25: unknown key `gzip_index` in `plugins.minimize_size.apt`; allowed: autoclean, languages, gzip_indexes, autoremove_suggests"]);
+        Errors("{apt: {gzip_index: true}}").ShouldBe(["m.yml:15:25: unknown key `gzip_index` in `plugins.minimize_size.apt`; did you mean `gzip_indexes`?\n    allowed: autoclean, languages, gzip_indexes, autoremove_suggests"]);
     }
 
     [Fact]

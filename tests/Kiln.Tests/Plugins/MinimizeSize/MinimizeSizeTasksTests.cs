@@ -70,7 +70,6 @@ public sealed class MinimizeSizeTasksTests
     {
         var runner = new FakeCommandRunner().Returns("zerofree", 0, "0/564423/786176\n");
         var context = TestBuildContexts.Create(Manifest("{zerofree: true}"), runner);
-        context.Layout = DiskLayoutCalculator.Calculate(context.Manifest.Volume, context.Manifest.System.Bootloader, Guid.NewGuid);
         var notes = new List<string>();
         context.Announce = notes.Add;
 
@@ -92,21 +91,26 @@ public sealed class MinimizeSizeTasksTests
     [Fact]
     public async Task The_shrunk_image_replaces_the_written_one()
     {
-        using var image = new TemporaryImageRoot(TestManifests.Bind(TestManifests.Minimal.Replace("backing: raw", "backing: qcow2", StringComparison.Ordinal) + "\nplugins:\n  minimize_size: {shrink: qemu-img}\n"));
-        var output = Kiln.Common.Volume.ConvertImage.OutputPath(image.Context);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, new string('x', 4096));
+        var outputDirectory = Directory.CreateTempSubdirectory("kiln-shrink-").FullName;
+        var spec = TestManifests.Bind(
+            TestManifests.Minimal.Replace("backing: raw", "backing: qcow2", StringComparison.Ordinal) + "\nplugins:\n  minimize_size: {shrink: qemu-img}\n",
+            options: TestManifests.Options with { OutputDirectory = outputDirectory });
+        using var image = new TemporaryImageRoot(spec);
         var runner = new WritingRunner(command => File.WriteAllText(command.Arguments[^1], "small"));
-        var context = new Kiln.Tasks.BuildContext(image.Context.Manifest, image.Context.Paths, runner, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var context = new Kiln.Tasks.BuildContext(image.Context.Spec, image.Context.Paths, runner, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var disk = spec.Outputs.RequireDiskImage();
+        var written = context.Outputs.Begin(context, disk, disk.Path);
+        await File.WriteAllTextAsync(written, new string('x', 4096));
 
         await new ShrinkImage().RunAsync(context, CancellationToken.None);
 
-        (await File.ReadAllTextAsync(output)).ShouldBe("small");
-        File.Exists(output + ".shrinking").ShouldBeFalse();
-        context.Undo.Count.ShouldBe(0);
+        (await File.ReadAllTextAsync(written)).ShouldBe("small");
+        File.Exists(written + ".shrinking").ShouldBeFalse();
+        context.Undo.Count.ShouldBe(1, "only the removal of the unpublished image is left");
+        Directory.Delete(outputDirectory, recursive: true);
     }
 
-    private static Kiln.Manifests.Manifest Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  minimize_size: {settings}\n");
+    private static Kiln.Specs.BuildSpec Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  minimize_size: {settings}\n");
 
     private static List<string> Files(string root) =>
         [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => "/" + Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];

@@ -3,6 +3,7 @@ using Kiln.Plugins.Pip3Install;
 using Kiln.Tests.Fakes;
 using Shouldly;
 using Xunit;
+using Kiln.Specs;
 
 namespace Kiln.Tests.Plugins.Pip3Install;
 
@@ -104,5 +105,5 @@ public sealed class InstallPipPackagesTests : IDisposable
     private static IReadOnlyList<string> PipCommand(PipSettings settings, DebianRelease release) =>
         InstallPipPackages.Command(settings, release, "/var/tmp/kiln-wheels-pip3_install", []).Argv;
 
-    private Manifest Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  pip3_install: {settings}\n", _workspace.ManifestPath);
+    private BuildSpec Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  pip3_install: {settings}\n", _workspace.ManifestPath);
 }

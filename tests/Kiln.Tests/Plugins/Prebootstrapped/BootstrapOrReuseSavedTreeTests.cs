@@ -1,3 +1,4 @@
+using Kiln.Caching;
 using Kiln.Common;
 using Kiln.Plugins.Prebootstrapped;
 using Kiln.Tasks;
@@ -29,25 +30,24 @@ public sealed class BootstrapOrReuseSavedTreeTests : IDisposable
         await new BootstrapOrReuseSavedTree().RunAsync(first, CancellationToken.None);
 
         var entry = Directory.GetDirectories(_folder).ShouldHaveSingleItem();
-        firstNews.ShouldBe([$"prebootstrapped: no saved tree for this set of packages yet; bootstrapping and saving the tree to {entry}"]);
+        firstNews.ShouldBe([$"prebootstrapped: miss, no stored tree for these packages and settings yet; bootstrapping and storing the tree in {entry}"]);
         firstRunner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mmdebstrap", "cp"]);
         firstRunner.Argvs[0].ShouldBe(["mmdebstrap", "--version"]);
         firstRunner.Argvs[2].Take(3).ShouldBe(["cp", "-a", "--"]);
         firstRunner.Argvs[2][3].ShouldBe(first.Paths.Root + "/.");
         firstRunner.Argvs[2][4].ShouldMatch($@"^{_folder}/\.{Path.GetFileName(entry)}\.partial-[0-9a-f]{{8}}/root$");
-        var record = SavedTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull();
+        var record = StoredTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull();
         record.Installed.ShouldBe(["systemd-sysv", "nginx"]);
         record.Indexes.Keys.ShouldBe([$"file://{_workspace.Directory}/archive bookworm"]);
         first.Undo.Count.ShouldBe(0, "nothing of the saving is left to undo");
         File.Exists(Path.Combine(_folder, "kiln-saved-trees.txt")).ShouldBeTrue();
 
-        Directory.CreateDirectory(Path.Combine(entry, "root"));  // what cp -a would have made
         var (second, secondRunner, secondNews) = Context("kiln-2");
 
         await new BootstrapOrReuseSavedTree().RunAsync(second, CancellationToken.None);
 
         secondRunner.Argvs.ShouldBe([["mmdebstrap", "--version"], ["cp", "-a", "--", Path.Combine(entry, "root") + "/.", second.Paths.Root]]);
-        secondNews.ShouldHaveSingleItem().ShouldMatch($@"^prebootstrapped: the tree saved \d{{4}}-\d\d-\d\d \d\d:\d\d UTC is current; copying it from {entry}$");
+        secondNews.ShouldHaveSingleItem().ShouldMatch($@"^prebootstrapped: hit, the tree stored \d{{4}}-\d\d-\d\d \d\d:\d\d UTC is current; copying it from {entry}$");
         second.Packages.Pending.ShouldBeEmpty();
     }
 
@@ -56,19 +56,18 @@ public sealed class BootstrapOrReuseSavedTreeTests : IDisposable
     {
         await new BootstrapOrReuseSavedTree().RunAsync(Context("kiln-1").Context, CancellationToken.None);
         var entry = Directory.GetDirectories(_folder).ShouldHaveSingleItem();
-        Directory.CreateDirectory(Path.Combine(entry, "root", "etc"));
         await File.WriteAllTextAsync(_release, ReleaseWithIndex('b'));
         var (context, runner, news) = Context("kiln-2");
 
         await new BootstrapOrReuseSavedTree().RunAsync(context, CancellationToken.None);
 
-        news.ShouldHaveSingleItem().ShouldContain($"is stale: the package index of file://{_workspace.Directory}/archive bookworm changed since; bootstrapping and saving the tree to {entry}");
+        news.ShouldHaveSingleItem().ShouldContain($"is stale: the package index of file://{_workspace.Directory}/archive bookworm changed since; bootstrapping and storing the tree in {entry}");
         runner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mmdebstrap", "cp", "rm"]);
         var replaced = runner.Argvs[3][^1];
         replaced.ShouldMatch($@"^{_folder}/\.{Path.GetFileName(entry)}\.partial-[0-9a-f]{{8}}\.replaced$");
         runner.Argvs[3].ShouldBe(["rm", "-rf", "--one-file-system", "--", replaced]);
-        Directory.Exists(Path.Combine(replaced, "root", "etc")).ShouldBeTrue("the stale tree was moved aside for rm");
-        Directory.Exists(Path.Combine(entry, "root")).ShouldBeFalse("the fake cp made no new tree");
+        File.Exists(Path.Combine(replaced, "root", "etc", "kiln-1")).ShouldBeTrue("the stale tree was moved aside for rm");
+        File.Exists(Path.Combine(entry, "root", "etc", "kiln-2")).ShouldBeTrue("the new tree took its place");
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public sealed class BootstrapOrReuseSavedTreeTests : IDisposable
 
         var partial = Directory.GetDirectories(_folder, ".*").ShouldHaveSingleItem();
         Directory.GetDirectories(_folder, "[0-9a-f]*").ShouldBeEmpty("no tree was saved");
-        context.Undo.Descriptions.ShouldBe([$"remove the unfinished saved tree {partial}"]);
+        context.Undo.Descriptions.ShouldBe([$"remove the unfinished stored tree {partial}"]);
         await context.Undo.UnwindAsync(CancellationToken.None);
         runner.Argvs[^1].ShouldBe(["rm", "-rf", "--one-file-system", "--", partial]);
     }
@@ -90,10 +89,21 @@ public sealed class BootstrapOrReuseSavedTreeTests : IDisposable
 
     private static string ReleaseWithIndex(char digit) => $"Codename: bookworm\nSHA256:\n {new string(digit, 64)} 1234 main/binary-amd64/Packages.xz\n";
 
+    /// <summary>What the fake <c>cp -a SOURCE/. TARGET</c> leaves: TARGET, and in a tree being stored a file named after the build that stored it.</summary>
+    private void CopyMarker(Kiln.Host.CommandLine command, string buildId)
+    {
+        var target = command.Argv[^1];
+        Directory.CreateDirectory(Path.Combine(target, "etc"));
+        if (target.StartsWith(_folder, StringComparison.Ordinal))
+        {
+            File.WriteAllText(Path.Combine(target, "etc", buildId), buildId);
+        }
+    }
+
     private (BuildContext Context, FakeCommandRunner Runner, List<string> News) Context(string buildId)
     {
         var manifest = TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  prebootstrapped: {{folder: {_folder}}}\n", _workspace.ManifestPath);
-        var runner = new FakeCommandRunner();
+        var runner = new FakeCommandRunner().Does("cp", command => CopyMarker(command, buildId));
         var context = new BuildContext(manifest, _workspace.Paths with { BuildId = buildId }, runner, NullLoggerFactory.Instance);
         Directory.CreateDirectory(context.Paths.Scratch);
         var news = new List<string>();

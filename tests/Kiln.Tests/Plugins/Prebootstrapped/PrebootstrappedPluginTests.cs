@@ -28,9 +28,10 @@ public sealed class PrebootstrappedPluginTests
     [Fact]
     public void The_folder_is_relative_to_the_manifest_and_defaults_to_the_workspace()
     {
-        PrebootstrappedSettings.From(TestManifests.Bind(WithPlugin("{folder: trees}"))).Folder.ShouldBe("/srv/manifests/trees");
-        PrebootstrappedSettings.From(TestManifests.Bind(WithPlugin("{}").Replace("bootstrapper: {}", "bootstrapper: {workspace: /var/tmp/w}", StringComparison.Ordinal))).Folder
-            .ShouldBe("/var/tmp/w/prebootstrapped");
+        var explicitFolder = TestManifests.Bind(WithPlugin("{folder: trees}"));
+        explicitFolder.SettingsOf<PrebootstrappedSettings>().Folder(explicitFolder.Manifest).ShouldBe("/srv/manifests/trees");
+        var defaultFolder = TestManifests.Bind(WithPlugin("{}").Replace("bootstrapper: {}", "bootstrapper: {workspace: /var/tmp/w}", StringComparison.Ordinal));
+        defaultFolder.SettingsOf<PrebootstrappedSettings>().Folder(defaultFolder.Manifest).ShouldBe("/var/tmp/w/prebootstrapped");
     }
 
     [Fact]

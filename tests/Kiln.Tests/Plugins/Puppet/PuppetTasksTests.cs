@@ -4,6 +4,7 @@ using Kiln.Plugins.Puppet;
 using Kiln.Tests.Fakes;
 using Shouldly;
 using Xunit;
+using Kiln.Specs;
 
 namespace Kiln.Tests.Plugins.Puppet;
 
@@ -121,5 +122,5 @@ public sealed class PuppetTasksTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private Manifest Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  puppet: {settings}\n", _workspace.ManifestPath);
+    private BuildSpec Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  puppet: {settings}\n", _workspace.ManifestPath);
 }

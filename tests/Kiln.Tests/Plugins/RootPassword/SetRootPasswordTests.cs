@@ -57,5 +57,5 @@ public sealed class SetRootPasswordTests
         SetRootPassword.RandomPassword().ShouldNotBe(password);
     }
 
-    private static Kiln.Manifests.Manifest Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  root_password: {settings}\n");
+    private static Kiln.Specs.BuildSpec Manifest(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  root_password: {settings}\n");
 }

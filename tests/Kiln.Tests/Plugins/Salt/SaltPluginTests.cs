@@ -99,5 +99,5 @@ public sealed class SaltPluginTests : IDisposable
     private IReadOnlyList<string> Errors(string settings) =>
         [.. TestManifests.ErrorsOf(TestManifests.Minimal + $"\nplugins:\n  salt: {settings}\n", _workspace.ManifestPath).Select(e => e.ToString())];
 
-    private Kiln.Manifests.Manifest Bind(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  salt: {settings}\n", _workspace.ManifestPath);
+    private Kiln.Specs.BuildSpec Bind(string settings) => TestManifests.Bind(TestManifests.Minimal + $"\nplugins:\n  salt: {settings}\n", _workspace.ManifestPath);
 }

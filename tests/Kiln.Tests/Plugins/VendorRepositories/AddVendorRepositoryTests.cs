@@ -3,6 +3,7 @@ using Kiln.Manifests;
 using Kiln.Plugins.VendorRepositories;
 using Shouldly;
 using Xunit;
+using Kiln.Specs;
 
 namespace Kiln.Tests.Plugins.VendorRepositories;
 
@@ -48,7 +49,7 @@ public sealed class AddVendorRepositoryTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private Manifest Manifest(string source, string key) => TestManifests.Bind(
+    private BuildSpec Manifest(string source, string key) => TestManifests.Bind(
         TestManifests.Minimal + $"\nplugins:\n  chef:\n    repository: {{source: '{source}', key: {key}}}\n  salt:\n    repository: {{source: '{source}', key: {key}}}\n",
         _workspace.ManifestPath);
 }

@@ -1,0 +1,17 @@
+# Helpers the benchmark scripts share (sourced; they set $work, $cli and $out first).
+
+# kiln_build ARGS...: runs `kiln build ARGS` into $work/out (logs in $work/logs) and prints the wall time in seconds.
+kiln_build() {
+	local start end
+	rm -rf "$work/out"
+	start=$(date +%s.%N)
+	dotnet "$cli/Kiln.Cli.dll" build "$@" --output "$work/out" --workspace "$work/workspace" --log "$work/logs" >"$work/last.out" 2>&1 ||
+		{ cat "$work/last.out" >&2; exit 1; }
+	end=$(date +%s.%N)
+	awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b-a}'
+}
+
+# record FIELDS...: one tab-separated line, on the terminal and in $out.
+record() { (IFS=$'\t'; echo "$*") | tee -a "$out"; }
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

@@ -1,0 +1,78 @@
+using Shouldly;
+
+namespace Kiln.SystemTests;
+
+/// <summary>
+/// Several manifests in one <c>kiln build</c>: builds with one bootstrap share it, two run at once, a failing
+/// one is rolled back alone while the others are published, and the run ends with one summary and exit code 1.
+/// </summary>
+[Trait("Category", "System")]
+public sealed class ManyImagesTests
+{
+    [SystemFact]
+    public async Task Three_manifests_with_one_bootstrap_bootstrap_once_and_a_failing_one_is_rolled_back_alone()
+    {
+        var directory = Directory.CreateTempSubdirectory("kiln-many-images-").FullName;
+        var output = Path.Combine(directory, "out");
+        var logs = Path.Combine(directory, "logs");
+        var workspace = Path.Combine("/var/tmp", Path.GetFileName(directory));
+        try
+        {
+            var first = Write(directory, "batch-first", """
+                  commands:
+                    commands:
+                      - [sh, -c, 'echo first > {root}/etc/kiln-batch']
+                """);
+            var second = Write(directory, "batch-second", """
+                  commands:
+                    commands:
+                      - [sh, -c, 'echo second > {root}/etc/kiln-batch']
+                """);
+            var broken = Write(directory, "batch-broken", """
+                  commands:
+                    commands:
+                      - [sh, -c, 'echo this command fails on purpose >&2; exit 7']
+                """);
+
+            // --no-cache: the trees are shared through the run's own store, so the sharing is this run's, not an earlier test's.
+            var run = await KilnCli.RunAsync("build", first, second, broken, "--jobs", "2", "--no-cache", "--output", output, "--log", logs, "--workspace", workspace);
+
+            run.ExitCode.ShouldBe(1, run.ToString());
+            run.All.ShouldContain("building 3 images, 2 at a time", Case.Sensitive, run.ToString());
+            run.All.ShouldContain("2 of 3 images built", Case.Sensitive, run.ToString());
+            run.All.ShouldMatch(@"batch-broken\s+failed, rolled back", run.ToString());
+            run.All.ShouldContain("exit code 7", Case.Sensitive, run.ToString());
+
+            File.Exists(Path.Combine(output, "batch-first.raw")).ShouldBeTrue(run.ToString());
+            File.Exists(Path.Combine(output, "batch-second.raw")).ShouldBeTrue(run.ToString());
+            Directory.GetFiles(output, "batch-broken*").ShouldBeEmpty("the failed build must publish nothing");
+            Directory.GetFiles(output, ".*").ShouldBeEmpty("no temporary output may be left");
+
+            var buildLogs = Directory.GetFiles(logs, "*.log").Where(f => !Path.GetFileName(f).StartsWith("run-", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
+            buildLogs.Count.ShouldBe(3);
+            buildLogs.Count(l => l.Contains(": miss, ", StringComparison.Ordinal)).ShouldBe(1, "one build bootstraps");
+            buildLogs.Count(l => l.Contains(": hit, ", StringComparison.Ordinal)).ShouldBe(2, "the other two copy its tree");
+            Directory.GetFiles(logs, "run-*.log").Length.ShouldBe(1, "the run has a log of its own");
+
+            var leftovers = HostState.Below(workspace);
+            leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
+            Directory.GetFileSystemEntries(workspace).ShouldBeEmpty("the build directories and the run's tree store should be gone");
+        }
+        finally
+        {
+            if (Directory.Exists(workspace) && HostState.Below(workspace).IsEmpty)
+            {
+                TestDirectory.Remove(workspace);
+            }
+
+            TestDirectory.Remove(directory);
+        }
+    }
+
+    private static string Write(string directory, string name, string plugins)
+    {
+        var path = Path.Combine(directory, name + ".yml");
+        File.WriteAllText(path, SmallManifest.Text(name, plugins));
+        return path;
+    }
+}

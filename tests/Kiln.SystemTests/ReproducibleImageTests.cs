@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Shouldly;
+
+namespace Kiln.SystemTests;
+
+/// <summary>
+/// Two builds of one manifest, one after the other in different workspaces, against the same mirror: the raw
+/// disk images are byte-identical, and so are the boot records, package lists and SBOMs beside them. The two
+/// share a cache of their own: the first bootstraps for real and stores the tree, the second copies it, so an
+/// image built from the cache is shown to be the image built without it.
+/// </summary>
+[Trait("Category", "System")]
+public sealed partial class ReproducibleImageTests
+{
+    private const int Reported = 20;
+
+    [SystemFact]
+    public async Task Two_builds_of_one_manifest_give_byte_identical_raw_images()
+    {
+        var manifest = Repository.Example("kvm/reproducible.yml");
+        var cache = Directory.CreateTempSubdirectory("kiln-reproducible-cache-").FullName;
+        var environment = new Dictionary<string, string> { ["KILN_CACHE_DIR"] = cache };
+        try
+        {
+            using var first = await ImageBuild.RunAsync(manifest, environment);
+            using var second = await ImageBuild.RunAsync(manifest, environment);
+            first.Log.ShouldContain("cache: miss", Case.Sensitive, "the first build bootstraps for real");
+            second.Log.ShouldContain("cache: hit", Case.Sensitive, "the second build copies the first one's tree");
+            Compare(first, second);
+        }
+        finally
+        {
+            using var rm = System.Diagnostics.Process.Start("rm", ["-rf", "--one-file-system", "--", cache]);
+            await rm.WaitForExitAsync();
+        }
+    }
+
+    private static void Compare(ImageBuild first, ImageBuild second)
+    {
+
+        var epochs = new[] { first, second }.Select(b => Epoch().Match(b.Build.Output + b.Log).Groups["seconds"].Value).ToList();
+        epochs[0].ShouldNotBeEmpty("the build announces its SOURCE_DATE_EPOCH");
+        epochs[1].ShouldBe(epochs[0], "the mirror published a new Release file between the two builds, so they built different snapshots; run the test again");
+        Path.GetFileName(second.Image).ShouldBe(Path.GetFileName(first.Image));
+        first.Image.ShouldEndWith(".raw");
+
+        var differences = ImageComparison.Differences(first.Image, second.Image, Reported);
+        if (differences.Count > 0)
+        {
+            var regions = new DiskRegions(first.Image);
+            var lines = differences.Select(regions.Describe);
+            differences.ShouldBeEmpty($"the images differ (first {Reported} differing 4 KiB blocks; compare them with diffoscope):\n{string.Join('\n', lines)}");
+        }
+
+        // Everything else the build writes beside the image: boot record, package list, SBOM.
+        var companions = Directory.GetFiles(first.OutputDirectory).Where(f => f != first.Image).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        companions.ShouldContain(Path.GetFileName(first.BootRecord));
+        Directory.GetFiles(second.OutputDirectory).Where(f => f != second.Image).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(companions);
+        foreach (var name in companions)
+        {
+            File.ReadAllText(Path.Combine(second.OutputDirectory, name!)).ShouldBe(File.ReadAllText(Path.Combine(first.OutputDirectory, name!)), $"{name} differs");
+        }
+    }
+
+    [GeneratedRegex(@"SOURCE_DATE_EPOCH=(?<seconds>\d+)")]
+    private static partial Regex Epoch();
+}

@@ -1,0 +1,134 @@
+using Kiln.Caching;
+using Kiln.Common;
+using Kiln.Common.Bootstrap;
+using Kiln.Disks;
+using Kiln.Tasks;
+using Kiln.Tests.Fakes;
+using Kiln.Tests.Plugins;
+using Microsoft.Extensions.Logging.Abstractions;
+using Shouldly;
+using Xunit;
+
+namespace Kiln.Tests.Caching;
+
+/// <summary>The automatic cache in front of the bootstrap, with a runner that runs nothing but whose cp leaves a tree behind.</summary>
+public sealed class TreeReuseTests : IDisposable
+{
+    private readonly TemporaryWorkspace _workspace = new();
+    private readonly string _cache;
+
+    public TreeReuseTests()
+    {
+        _cache = Path.Combine(_workspace.Directory, "cache", "trees");
+        _workspace.Write("archive/dists/bookworm/Release", "Codename: bookworm\nSHA256:\n " + new string('a', 64) + " 1234 main/binary-amd64/Packages.xz\n");
+    }
+
+    [Fact]
+    public async Task The_bootstrap_stores_its_tree_in_the_cache_and_the_next_build_copies_it()
+    {
+        var (first, firstRunner, firstNews) = Context("kiln-1");
+
+        await new BootstrapSystem().RunAsync(first, CancellationToken.None);
+
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        firstNews.ShouldBe([$"cache: miss, no stored tree for these packages and settings yet; bootstrapping and storing the tree in {entry}"]);
+        firstRunner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mmdebstrap", "cp"]);
+        var record = StoredTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull();
+        record.TreeDigest.ShouldBe(TreeDigest.Compute(Path.Combine(entry, "root")).Digest);
+        record.Bytes.ShouldBe(6, "the tree holds one file of six bytes");
+        var (second, secondRunner, secondNews) = Context("kiln-2");
+
+        await new BootstrapSystem().RunAsync(second, CancellationToken.None);
+
+        secondNews.ShouldHaveSingleItem().ShouldStartWith("cache: hit, the tree stored ");
+        secondRunner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "cp"], "mmdebstrap --version, then the copy");
+        secondRunner.Argvs[1][^2].ShouldBe(Path.Combine(entry, "root") + "/.");
+    }
+
+    [Fact]
+    public async Task A_manifest_or_the_command_line_that_turns_the_cache_off_bootstraps_without_it()
+    {
+        var (context, runner, news) = Context("kiln-1", manifestCache: false);
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        context.Spec.TreeCache.ShouldBeNull();
+        news.ShouldBeEmpty();
+        runner.Argvs.ShouldHaveSingleItem()[0].ShouldBe("mmdebstrap");
+        Directory.Exists(_cache).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_stored_tree_changed_since_it_was_stored_is_never_used()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1").Context, CancellationToken.None);
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        File.Delete(Path.Combine(entry, "root", "etc", "kiln-1"));
+        var (context, runner, news) = Context("kiln-2");
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        news.ShouldHaveSingleItem().ShouldStartWith("cache: miss, the stored tree is damaged (its files changed since it was stored); bootstrapping");
+        runner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mmdebstrap", "cp", "rm"], "bootstrap, store, remove the damaged entry");
+        File.Exists(Path.Combine(entry, "root", "etc", "kiln-2")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_entry_whose_record_was_never_written_is_rebuilt()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1").Context, CancellationToken.None);
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        File.Delete(Path.Combine(entry, "tree.json"));
+        var (context, _, news) = Context("kiln-2");
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        news.ShouldHaveSingleItem().ShouldStartWith("cache: miss, no stored tree for these packages and settings yet");
+        StoredTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Over_its_size_limit_the_cache_removes_the_least_recently_used_trees_but_never_the_new_one()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1", extraPackage: "vim").Context, CancellationToken.None);
+        var old = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        var (context, runner, news) = Context("kiln-2", sizeLimit: new ByteSize(8));
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        var kept = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        kept.ShouldNotBe(old);
+        news[^1].ShouldBe($"cache: removing the least recently used tree {old} (the cache is over its size limit)");
+        runner.Argvs[^1].ShouldBe(["rm", "-rf", "--one-file-system", "--", old]);
+    }
+
+    public void Dispose() => _workspace.Dispose();
+
+    private (BuildContext Context, FakeCommandRunner Runner, List<string> News) Context(string buildId, bool manifestCache = true, string extraPackage = "nginx", ByteSize? sizeLimit = null)
+    {
+        var yaml = manifestCache ? TestManifests.Minimal : TestManifests.Minimal.Replace("bootstrapper: {}", "bootstrapper: {cache: false}", StringComparison.Ordinal);
+        var options = TestManifests.Options with { TreeCache = new TreeCacheSettings(_cache, sizeLimit ?? TreeCacheSettings.DefaultSizeLimit) };
+        var spec = TestManifests.Bind(yaml, _workspace.ManifestPath, options);
+        var runner = new FakeCommandRunner()
+            .Does("cp", command => FakeCopy(command, buildId))
+            .Does("rm", command => Directory.Delete(command.Argv[^1], recursive: true));
+        var context = new BuildContext(spec, _workspace.Paths with { BuildId = buildId }, runner, NullLoggerFactory.Instance);
+        Directory.CreateDirectory(context.Paths.Scratch);
+        var news = new List<string>();
+        context.Announce = news.Add;
+        context.EarlyFiles["/etc/apt/sources.list"] = EarlyFile.Text($"deb file://{_workspace.Directory}/archive bookworm main\n");
+        context.Packages.Add("systemd-sysv").Add(extraPackage);
+        return (context, runner, news);
+    }
+
+    /// <summary>What <c>cp -a SOURCE/. TARGET</c> would leave: TARGET, and in a tree being stored one file named after the build.</summary>
+    private void FakeCopy(Kiln.Host.CommandLine command, string buildId)
+    {
+        var target = command.Argv[^1];
+        Directory.CreateDirectory(Path.Combine(target, "etc"));
+        if (target.StartsWith(_cache, StringComparison.Ordinal))
+        {
+            File.WriteAllText(Path.Combine(target, "etc", buildId), buildId);
+        }
+    }
+}
