@@ -55,8 +55,7 @@ public sealed class SerialConsole(RunningProcess process)
         while (true)
         {
             var output = process.Output;
-            var lineStart = Math.Max(Math.Min(_cursor, output.Length), output.LastIndexOf('\n') + 1);
-            var pending = AnsiText.Strip(output[lineStart..]).Trim('\r');
+            var pending = PendingLine.Of(output, _cursor);
             if (pending.Length > 0 && prompt.IsMatch(pending))
             {
                 var length = output.Length;

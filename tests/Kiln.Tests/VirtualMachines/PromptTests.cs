@@ -32,4 +32,20 @@ public sealed class PromptTests
 
         AnsiText.Strip(text).ShouldBe("[  OK  ] Started ssh.service\r\ndone\n");
     }
+
+    [Fact]
+    public void Kernel_messages_printed_into_the_password_prompt_leave_the_prompt_pending()
+    {
+        var console = "extlinux-example login: root\r\nPassword: [  109.934506] kvm_amd: Nested Virtualization enabled\r\n"
+            + "[  109.935185] kvm_amd: Nested Paging disabled\r\n[  111.522296] powernow_k8: Power state transitions not supported\r\n";
+
+        var pending = PendingLine.Of(console, "extlinux-example login: ".Length);
+
+        pending.ShouldBe("Password: ");
+        BootTester.PasswordPrompt().IsMatch(pending).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_finished_line_leaves_nothing_pending() =>
+        PendingLine.Of("Debian GNU/Linux 13 debian ttyS0\r\n\r\n", 0).ShouldBeEmpty();
 }
