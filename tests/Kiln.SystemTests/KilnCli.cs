@@ -12,14 +12,16 @@ public static class KilnCli
     public static Task<KilnRun> RunAsync(params string[] arguments) => RunAsync(arguments, interruptWhen: null);
 
     /// <summary>
-    /// Runs kiln; once <paramref name="interruptWhen"/> returns true for the output so far, kiln gets SIGINT
-    /// after <paramref name="delay"/>.
+    /// How a kiln under test starts: after <paramref name="launcher"/> (such as <c>setsid</c>), through
+    /// <c>env --default-signal</c>, because a test run started in the background by a shell ignores SIGINT and
+    /// SIGQUIT (and under nohup SIGHUP), a disposition every child inherits and kiln rightly keeps; the tests
+    /// that interrupt kiln need the signals' default disposition. Output is plain and the suite's cache is used.
     /// </summary>
-    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? interruptWhen, TimeSpan delay = default, IReadOnlyDictionary<string, string>? environment = null)
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> launcher, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliAssembly);
-        foreach (var argument in arguments)
+        string[] command = [.. launcher, "env", "--default-signal", "dotnet", CliAssembly, .. arguments];
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command.Skip(1))
         {
             info.ArgumentList.Add(argument);
         }
@@ -29,6 +31,17 @@ public static class KilnCli
         {
             info.Environment[name] = value;
         }
+
+        return info;
+    }
+
+    /// <summary>
+    /// Runs kiln; once <paramref name="interruptWhen"/> returns true for the output so far, kiln gets SIGINT
+    /// after <paramref name="delay"/>.
+    /// </summary>
+    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? interruptWhen, TimeSpan delay = default, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = StartInfo([], arguments, environment);
         using var process = Process.Start(info)!;
         var output = new StringBuilder();
         var error = new StringBuilder();

@@ -31,20 +31,7 @@ public sealed class KilnProcess : IDisposable
 
     public static KilnProcess Start(IReadOnlyList<string> arguments)
     {
-        var info = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kiln.Cli.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in SuiteCache.Environment)
-        {
-            info.Environment[name] = value;
-        }
-
+        var info = KilnCli.StartInfo(["setsid"], arguments);
         var kiln = new KilnProcess(Process.Start(info)!);
         kiln._process.OutputDataReceived += (_, e) => kiln.Append(e.Data);
         kiln._process.ErrorDataReceived += (_, e) => kiln.Append(e.Data);

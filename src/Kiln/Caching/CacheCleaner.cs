@@ -21,7 +21,7 @@ public sealed class CacheCleaner(ICommandRunner runner)
         long bytes = 0;
         foreach (var key in store.Keys())
         {
-            using var held = EntryLock.TryAcquire(store.LockOf(key));
+            using var held = FileLock.TryAcquire(store.LockOf(key));
             if (held is null)
             {
                 inUse++;

@@ -25,7 +25,7 @@ public static class TreeReuse
         ArgumentNullException.ThrowIfNull(store);
         var fingerprint = BootstrapFingerprint.Compute(context, await ToolVersionAsync(context, cancellationToken));
         store.Create();
-        using var entryLock = await EntryLock.AcquireAsync(store.LockOf(fingerprint.Key), context.Announce, cancellationToken);
+        using var entryLock = await FileLock.AcquireAsync(store.LockOf(fingerprint.Key), context.Announce, cancellationToken);
         foreach (var leftover in store.LeftoversOf(fingerprint.Key))
         {
             await RemoveAsync(context, leftover, cancellationToken);
@@ -98,7 +98,7 @@ public static class TreeReuse
     private static async Task EvictAsync(BuildContext context, TreeStore store, string key, CancellationToken cancellationToken)
     {
         // An entry another build holds is in use: it stays until that build is done.
-        using var held = EntryLock.TryAcquire(store.LockOf(key));
+        using var held = FileLock.TryAcquire(store.LockOf(key));
         if (held is null)
         {
             return;

@@ -1,4 +1,5 @@
 using Kiln.Caching;
+using Kiln.Host;
 using Kiln.Tests.Plugins;
 using Shouldly;
 using Xunit;
@@ -51,9 +52,9 @@ public sealed class TreeStoreTests : IDisposable
     {
         var path = Path.Combine(_workspace.Directory, "tree.lock");
         var waiting = new List<string>();
-        var first = await EntryLock.AcquireAsync(path, waiting.Add, CancellationToken.None);
+        var first = await FileLock.AcquireAsync(path, waiting.Add, CancellationToken.None);
 
-        var second = EntryLock.AcquireAsync(path, waiting.Add, CancellationToken.None);
+        var second = FileLock.AcquireAsync(path, waiting.Add, CancellationToken.None);
         await Task.Delay(300);
         second.IsCompleted.ShouldBeFalse();
         first.Dispose();

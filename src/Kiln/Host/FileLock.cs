@@ -1,0 +1,56 @@
+namespace Kiln.Host;
+
+/// <summary>
+/// An exclusive advisory lock on a file (.NET takes flock for FileShare.None), released when the process ends
+/// however it ends: one saved tree, so that two builds never read a tree while a third replaces it; the host's
+/// apt, so that two kiln processes never install host tools at once.
+/// </summary>
+public sealed class FileLock : IDisposable
+{
+    private readonly FileStream _file;
+
+    private FileLock(FileStream file) => _file = file;
+
+    /// <summary>Waits for the lock of a saved tree.</summary>
+    public static Task<FileLock> AcquireAsync(string path, Action<string> tell, CancellationToken cancellationToken) =>
+        AcquireAsync(path, $"waiting for another build that uses the stored tree ({path})", tell, cancellationToken);
+
+    /// <summary>Waits for the lock, telling <paramref name="waitingMessage"/> once if it is held.</summary>
+    public static async Task<FileLock> AcquireAsync(string path, string waitingMessage, Action<string> tell, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tell);
+        var announced = false;
+        while (true)
+        {
+            try
+            {
+                return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (!announced)
+                {
+                    tell(waitingMessage);
+                    announced = true;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Takes the lock if it is free, or returns null at once.</summary>
+    public static FileLock? TryAcquire(string path)
+    {
+        try
+        {
+            return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}
