@@ -40,6 +40,10 @@ public sealed class LocalSshServer : IDisposable
     public static async Task<LocalSshServer> StartAsync(string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
+
+        // sshd refuses to start without its privilege separation directory, which the init system creates at boot
+        // (a machine without systemd, such as a container, has none).
+        System.IO.Directory.CreateDirectory("/run/sshd");
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", string.Empty, "-f", Path.Combine(directory, "host_key"));
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", string.Empty, "-f", Path.Combine(directory, "client_key"));
         File.Copy(Path.Combine(directory, "client_key.pub"), Path.Combine(directory, "authorized_keys"));

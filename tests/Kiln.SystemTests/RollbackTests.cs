@@ -28,6 +28,11 @@ public sealed class RollbackTests
     private static async Task InterruptAsync(string name, string progressLine, TimeSpan delay, params string[] options)
     {
         var manifest = TestManifest(name);
+        foreach (var image in Directory.Exists(Workspace(manifest)) ? Directory.GetFiles(Workspace(manifest), "*.qcow2") : [])
+        {
+            File.Delete(image); // an image that a failed earlier run completed
+        }
+
         var run = await KilnCli.RunAsync(["build", manifest, "--output", Workspace(manifest), .. options], output => output.Contains(progressLine, StringComparison.Ordinal), delay);
         run.ExitCode.ShouldBe(130, run.ToString());
         run.Error.ShouldContain("interrupted");
