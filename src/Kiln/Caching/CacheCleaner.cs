@@ -22,7 +22,8 @@ public sealed class CacheCleaner(ICommandRunner runner)
         foreach (var key in store.Keys())
         {
             using var held = FileLock.TryAcquire(store.LockOf(key));
-            if (held is null)
+            using var unused = store.TryHoldUnused(key);
+            if (held is null || unused is null)
             {
                 inUse++;
                 continue;
@@ -35,6 +36,7 @@ public sealed class CacheCleaner(ICommandRunner runner)
             }
 
             File.Delete(store.LockOf(key));
+            File.Delete(store.UsersOf(key));
             removed++;
         }
 

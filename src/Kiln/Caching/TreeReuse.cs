@@ -8,9 +8,11 @@ namespace Kiln.Caching;
 
 /// <summary>
 /// The bootstrap with a store of trees in front of it (the automatic cache, or the prebootstrapped plugin's
-/// folder): the stored tree is copied into the root when it is exactly what the bootstrap would make, the
-/// archives' package indexes have not changed since, and it is whole; otherwise the system is bootstrapped
-/// and the new tree stored (replacing a stale one) before anything else changes the root.
+/// folder): the stored tree becomes the root when it is exactly what the bootstrap would make, the archives'
+/// package indexes have not changed since, and it is whole; otherwise the system is bootstrapped and the new tree
+/// moved into the store (replacing a stale one) before anything else changes the root. Either way the root is
+/// then layered on the stored tree (<see cref="LayeredRoot"/>), so no tree is copied; where the kernel cannot layer
+/// it, it is copied. A stored tree under a build's layered root is never removed or replaced in place.
 /// </summary>
 public static class TreeReuse
 {
@@ -26,9 +28,13 @@ public static class TreeReuse
         var fingerprint = BootstrapFingerprint.Compute(context, await ToolVersionAsync(context, cancellationToken));
         store.Create();
         using var entryLock = await FileLock.AcquireAsync(store.LockOf(fingerprint.Key), context.Announce, cancellationToken);
-        foreach (var leftover in store.LeftoversOf(fingerprint.Key))
+        using (var unused = store.TryHoldUnused(fingerprint.Key))
         {
-            await RemoveAsync(context, leftover, cancellationToken);
+            // A tree this entry replaced may still lie under another build's root: it goes once nobody uses it.
+            foreach (var leftover in unused is null ? [] : store.LeftoversOf(fingerprint.Key))
+            {
+                await RemoveAsync(context, leftover, cancellationToken);
+            }
         }
 
         var architecture = context.Manifest.System.UserspaceArchitecture ?? context.Manifest.System.Architecture;
@@ -42,8 +48,7 @@ public static class TreeReuse
 
         if (verdict.Reuse)
         {
-            context.Announce($"{name}: hit, {verdict.Reason}; copying it from {store.EntryOf(fingerprint.Key)}");
-            await context.Runner.RunCheckedAsync(CopyTree(store.TreeOf(fingerprint.Key), context.Paths.Root), cancellationToken);
+            await UseStoredTreeAsync(context, store, fingerprint.Key, $"{name}: hit, {verdict.Reason}; ", cancellationToken);
             store.Touch(fingerprint.Key);
             var installed = stored!.Installed.ToHashSet(StringComparer.Ordinal);
             context.Packages.MarkInstalled(context.Packages.Requests.Where(r => installed.Contains(KeyOf(r))));
@@ -70,12 +75,52 @@ public static class TreeReuse
     /// </summary>
     public static CommandLine CopyTree(string source, string target) => new("cp", "-a", "--", source + "/.", target);
 
+    /// <summary>
+    /// The root layered on the stored entry, which stays in use (its users' lock held shared) until the overlay is
+    /// unmounted at the end of the build; a copy of the tree where it cannot be layered.
+    /// </summary>
+    /// <remarks>
+    /// A build directory that is a mount of its own (the tmpfs_workspace plugin's tmpfs) gets a copy: that build
+    /// asked for its whole tree in memory.
+    /// </remarks>
+    private static async Task UseStoredTreeAsync(BuildContext context, TreeStore store, string key, string news, CancellationToken cancellationToken)
+    {
+        var entry = store.EntryOf(key);
+        if (!MountTable.ReadMountPoints().Contains(context.Paths.BuildDirectory))
+        {
+            var users = await FileLock.AcquireSharedAsync(store.UsersOf(key), cancellationToken);
+            var release = context.Undo.Push($"stop using the stored tree {entry}", _ =>
+            {
+                users.Dispose();
+                return Task.CompletedTask;
+            });
+            if (await LayeredRoot.TryMountAsync(context, entry, cancellationToken))
+            {
+                context.Announce($"{news}the root is layered on it ({entry})");
+                return;
+            }
+
+            release.Dismiss();
+            users.Dispose();
+        }
+
+        context.Announce($"{news}copying it from {entry}");
+        Directory.CreateDirectory(context.Paths.Root);
+        await context.Runner.RunCheckedAsync(CopyTree(store.TreeOf(key), context.Paths.Root), cancellationToken);
+    }
+
     private static async Task StoreAsync(BuildContext context, TreeStore store, string key, StoredTreeRecord record, CancellationToken cancellationToken)
     {
         var partial = store.PartialOf(key);
         var removePartial = context.Undo.Push($"remove the unfinished stored tree {partial}", ct => RemoveAsync(context, partial, ct));
         Directory.CreateDirectory(partial);
-        await context.Runner.RunCheckedAsync(CopyTree(context.Paths.Root, Path.Combine(partial, "root")), cancellationToken);
+        // The new tree is moved, not copied, when the store is on the build's filesystem; the root is layered on it below.
+        var moved = TryMove(context.Paths.Root, Path.Combine(partial, "root"));
+        if (!moved)
+        {
+            await context.Runner.RunCheckedAsync(CopyTree(context.Paths.Root, Path.Combine(partial, "root")), cancellationToken);
+        }
+
         var (digest, bytes) = TreeDigest.Compute(Path.Combine(partial, "root"));
         await File.WriteAllTextAsync(Path.Combine(partial, "tree.json"), (record with { TreeDigest = digest, Bytes = bytes }).ToJson(), cancellationToken);
         var entry = store.EntryOf(key);
@@ -91,7 +136,35 @@ public static class TreeReuse
         removePartial.Dismiss();
         if (replaced is not null)
         {
-            await RemoveAsync(context, replaced, cancellationToken);
+            using var unused = store.TryHoldUnused(key);
+            if (unused is not null)
+            {
+                await RemoveAsync(context, replaced, cancellationToken);
+            }
+        }
+
+        if (moved)
+        {
+            await UseStoredTreeAsync(context, store, key, "the new tree is stored; ", cancellationToken);
+        }
+    }
+
+    /// <summary>Renames the bootstrapped root into the store; false when they are on different filesystems (or the root is a mount point).</summary>
+    private static bool TryMove(string root, string target)
+    {
+        if (MountTable.ReadMountPoints().Contains(root))
+        {
+            return false;
+        }
+
+        try
+        {
+            Directory.Move(root, target);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
@@ -99,7 +172,8 @@ public static class TreeReuse
     {
         // An entry another build holds is in use: it stays until that build is done.
         using var held = FileLock.TryAcquire(store.LockOf(key));
-        if (held is null)
+        using var unused = store.TryHoldUnused(key);
+        if (held is null || unused is null)
         {
             return;
         }

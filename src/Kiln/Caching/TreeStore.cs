@@ -6,7 +6,8 @@ namespace Kiln.Caching;
 /// <summary>
 /// A folder of stored trees (the automatic cache, or the prebootstrapped plugin's folder): FOLDER/KEY/root (the
 /// tree), FOLDER/KEY/tree.json (its record; its modification time is the entry's last use), FOLDER/KEY.lock
-/// (held by the build that reads or replaces it), and a note that marks the folder as Kiln's.
+/// (held by the build that reads or replaces it), FOLDER/KEY.users (held shared by builds whose root is layered on
+/// the entry), and a note that marks the folder as Kiln's.
 /// </summary>
 public sealed class TreeStore(string folder)
 {
@@ -23,6 +24,15 @@ public sealed class TreeStore(string folder)
     public string RecordOf(string key) => Path.Combine(EntryOf(key), "tree.json");
 
     public string LockOf(string key) => Path.Combine(Folder, key + ".lock");
+
+    /// <summary>Held shared by every build whose root is layered on the entry, for as long as that overlay is mounted.</summary>
+    public string UsersOf(string key) => Path.Combine(Folder, key + ".users");
+
+    /// <summary>
+    /// The users' lock of <paramref name="key"/> held exclusively, or null when a build's root is layered on the entry
+    /// (or on a tree it replaced) right now: the entry must not be removed or changed under that build.
+    /// </summary>
+    public FileLock? TryHoldUnused(string key) => FileLock.TryAcquire(UsersOf(key));
 
     /// <summary>A directory next to the entry where a new tree is put together before it replaces the entry.</summary>
     public string PartialOf(string key) => Path.Combine(Folder, $".{key}.partial-{Guid.NewGuid().ToString("N")[..8]}");

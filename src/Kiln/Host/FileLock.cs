@@ -1,9 +1,10 @@
 namespace Kiln.Host;
 
 /// <summary>
-/// An exclusive advisory lock on a file (.NET takes flock for FileShare.None), released when the process ends
-/// however it ends: one saved tree, so that two builds never read a tree while a third replaces it; the host's
-/// apt, so that two kiln processes never install host tools at once.
+/// An advisory lock on a file (.NET takes flock: exclusive for FileShare.None, shared for a file opened to read
+/// with sharing), released when the process ends however it ends: one saved tree, so that two builds never read
+/// a tree while a third replaces it, and held shared by every build whose root is layered on it; the host's apt,
+/// so that two kiln processes never install host tools at once.
 /// </summary>
 public sealed class FileLock : IDisposable
 {
@@ -49,6 +50,25 @@ public sealed class FileLock : IDisposable
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits for a shared hold of the lock: any number of shared holders at once, none while somebody holds it
+    /// exclusively (a removal, which takes it only when nobody holds it).
+    /// </summary>
+    public static async Task<FileLock> AcquireSharedAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
         }
     }
 

@@ -6,8 +6,21 @@ public sealed record BuildPaths(string Workspace, string BuildId, string OutputD
     /// <summary>The directory of this build inside the workspace.</summary>
     public string BuildDirectory => Path.Combine(Workspace, BuildId);
 
+    /// <summary>
+    /// The directory that holds the root tree and, beside it, the trees of the other filesystems while the disk is
+    /// written (<see cref="Common.Volume.PartitionTrees"/>): one directory, so that a root layered on a stored tree (an overlay
+    /// mounted here, see <see cref="Caching.LayeredRoot"/>) can still be split with renames.
+    /// </summary>
+    public string Tree => Path.Combine(BuildDirectory, "tree");
+
     /// <summary>The root filesystem tree of the image.</summary>
-    public string Root => Path.Combine(BuildDirectory, "root");
+    public string Root => Path.Combine(Tree, "root");
+
+    /// <summary>Where the other filesystems' trees are moved while the disk is written: beside the root, in <see cref="Tree"/>.</summary>
+    public string PartitionTrees => Path.Combine(Tree, ".partition-trees");
+
+    /// <summary>The upper and work directories of a layered root (<see cref="Caching.LayeredRoot"/>).</summary>
+    public string TreeLayers => Path.Combine(BuildDirectory, "tree-layers");
 
     /// <summary>The raw disk image the filesystems are written into.</summary>
     public string RawDisk => Path.Combine(BuildDirectory, "disk.raw");

@@ -19,7 +19,7 @@ public sealed class BootstrapFingerprintTests
 
         second.ShouldBe(first);
         first.Key.Length.ShouldBe(16);
-        first.Text.ShouldContain("\"Target\":\"$BUILD/root\"");
+        first.Text.ShouldContain("\"Target\":\"$BUILD/tree/root\"");
         first.Text.ShouldContain("command: mmdebstrap --verbose --architectures=amd64");
         first.Text.ShouldNotContain("kiln-20261122");
     }

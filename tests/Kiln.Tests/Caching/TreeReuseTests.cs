@@ -41,8 +41,68 @@ public sealed class TreeReuseTests : IDisposable
         await new BootstrapSystem().RunAsync(second, CancellationToken.None);
 
         secondNews.ShouldHaveSingleItem().ShouldStartWith("cache: hit, the tree stored ");
-        secondRunner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "cp"], "mmdebstrap --version, then the copy");
-        secondRunner.Argvs[1][^2].ShouldBe(Path.Combine(entry, "root") + "/.");
+        secondNews[0].ShouldEndWith($"; the root is layered on it ({entry})");
+        secondRunner.Argvs.ShouldBe(
+        [
+            ["mmdebstrap", "--version"],
+            ["mount", "-t", "overlay", "-o", $"lowerdir={entry},upperdir={second.Paths.TreeLayers}/upper,workdir={second.Paths.TreeLayers}/work,index=on,metacopy=on", "kiln-tree", second.Paths.Tree],
+        ], "the root is layered on the stored tree, nothing is copied");
+        second.Undo.Descriptions.ShouldContain($"unmount {second.Paths.Tree}");
+        second.Undo.Descriptions.ShouldContain($"stop using the stored tree {entry}");
+    }
+
+    [Fact]
+    public async Task A_tree_the_bootstrap_made_is_moved_into_the_cache_and_the_root_is_layered_on_it()
+    {
+        var (context, runner, news) = Context("kiln-1");
+        runner.Does("mmdebstrap", command =>
+        {
+            if (command.Argv.Count > 2)
+            {
+                Directory.CreateDirectory(Path.Combine(context.Paths.Root, "etc"));
+                File.WriteAllText(Path.Combine(context.Paths.Root, "etc", "bootstrapped"), "yes");
+            }
+        });
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        File.ReadAllText(Path.Combine(entry, "root", "etc", "bootstrapped")).ShouldBe("yes");
+        runner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mmdebstrap", "mount"], "moved, not copied");
+        runner.Argvs[^1][^1].ShouldBe(context.Paths.Tree);
+        news[^1].ShouldBe($"the new tree is stored; the root is layered on it ({entry})");
+        StoredTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull().Bytes.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Where_the_kernel_does_not_mount_the_overlay_the_stored_tree_is_copied()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1").Context, CancellationToken.None);
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        var (context, runner, news) = Context("kiln-2");
+        runner.Returns("mount", 32, standardError: "mount: unknown filesystem type 'overlay'.");
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        runner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mount", "cp"]);
+        runner.Argvs[^1].ShouldBe(["cp", "-a", "--", Path.Combine(entry, "root") + "/.", context.Paths.Root]);
+        news.ShouldContain("note: the stored tree is copied: this kernel did not mount it as an overlay (mount: unknown filesystem type 'overlay'.)");
+        news[^1].ShouldEndWith($"; copying it from {entry}");
+        context.Undo.Descriptions.ShouldNotContain($"stop using the stored tree {entry}");
+    }
+
+    [Fact]
+    public async Task A_tree_under_another_builds_layered_root_is_never_evicted()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1", extraPackage: "vim").Context, CancellationToken.None);
+        var old = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        using var user = await Kiln.Host.FileLock.AcquireSharedAsync(new TreeStore(_cache).UsersOf(Path.GetFileName(old)), CancellationToken.None);
+        var (context, _, _) = Context("kiln-2", sizeLimit: new ByteSize(8));
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        Directory.GetDirectories(_cache).Length.ShouldBe(2, "the old tree is in use: it stays beyond the size limit");
+        Directory.Exists(old).ShouldBeTrue();
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class ProvideHostResolvConf : BuildTask
         }
 
         var target = context.Paths.InRoot("/etc/resolv.conf");
-        var saved = Path.Combine(context.Paths.Scratch, "resolv.conf.image");
+        // Beside the root, on its filesystem: the image's file is usually a symbolic link, which only a rename moves as it is.
+        var saved = Path.Combine(context.Paths.Tree, ".resolv.conf.image");
         var hadOwn = context.ExistsInImage("/etc/resolv.conf");
         if (hadOwn)
         {

@@ -23,7 +23,7 @@ public sealed class PartitionTrees
         ArgumentNullException.ThrowIfNull(layout);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var trees = new PartitionTrees(sources);
-        var staging = Path.Combine(context.Paths.Scratch, "trees");
+        var staging = context.Paths.PartitionTrees;
         Directory.CreateDirectory(staging);
         foreach (var partition in layout.Filesystems.Reverse())
         {

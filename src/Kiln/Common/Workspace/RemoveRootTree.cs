@@ -1,3 +1,4 @@
+using Kiln.Caching;
 using Kiln.Host;
 using Kiln.Tasks;
 
@@ -6,7 +7,8 @@ namespace Kiln.Common.Workspace;
 /// <summary>
 /// Starts removing the root tree as soon as the disk is written, while the image is being converted:
 /// the two overlap instead of adding up. The removal of the build directory waits for it. The root tree
-/// is gone from the image registration phase on.
+/// is gone from the image registration phase on. A root layered on a stored tree is unmounted first (the
+/// stored tree stays as it is) and only this build's own changes are removed.
 /// </summary>
 public sealed class RemoveRootTree : BuildTask
 {
@@ -14,15 +16,22 @@ public sealed class RemoveRootTree : BuildTask
 
     public override string Description => "Removing the root tree (in the background)";
 
-    public override Task RunAsync(BuildContext context, CancellationToken cancellationToken)
+    public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = context.Paths.Root;
-        if (Directory.Exists(root) && MountTable.Below(MountTable.ReadMountPoints(), root).Count == 0)
+        var paths = context.Paths;
+        if (!Directory.Exists(paths.Root) || MountTable.Below(MountTable.ReadMountPoints(), paths.Root).Count > 0)
         {
-            context.StateOf<BackgroundRemoval>().Task = context.Runner.RunCheckedAsync(new CommandLine("rm", "-rf", "--one-file-system", root), CancellationToken.None);
+            return;
         }
 
-        return Task.CompletedTask;
+        var layered = context.StateOf<LayeredRootMount>();
+        if (layered.Unmount is { } unmount)
+        {
+            await unmount.ReleaseAsync(cancellationToken);
+            layered.Unmount = null;
+        }
+
+        context.StateOf<BackgroundRemoval>().Task = context.Runner.RunCheckedAsync(new CommandLine("rm", "-rf", "--one-file-system", paths.Tree, paths.TreeLayers), CancellationToken.None);
     }
 }

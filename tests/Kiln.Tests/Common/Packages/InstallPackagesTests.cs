@@ -21,9 +21,9 @@ public sealed class InstallPackagesTests
 
         _runner.Argvs.ShouldBe(
         [
-            ["chroot", "/nonexistent/workspace/kiln-test/root", "debconf-set-selections"],
-            ["chroot", "/nonexistent/workspace/kiln-test/root", "apt-get", "update", "-q"],
-            ["chroot", "/nonexistent/workspace/kiln-test/root", "apt-get", "install", "-y", "-q", "--no-install-recommends", "-o", "Dpkg::Options::=--force-unsafe-io", "linux-image-amd64/bookworm-backports", "vim"],
+            ["chroot", "/nonexistent/workspace/kiln-test/tree/root", "debconf-set-selections"],
+            ["chroot", "/nonexistent/workspace/kiln-test/tree/root", "apt-get", "update", "-q"],
+            ["chroot", "/nonexistent/workspace/kiln-test/tree/root", "apt-get", "install", "-y", "-q", "--no-install-recommends", "-o", "Dpkg::Options::=--force-unsafe-io", "linux-image-amd64/bookworm-backports", "vim"],
         ]);
         _runner.Commands[0].StandardInput.ShouldBe("grub-pc grub-pc/install_devices_empty boolean true\n");
         context.Packages.Pending.ShouldBeEmpty();

@@ -16,7 +16,7 @@ public sealed class ReadInstalledPackagesTests
 
         await new ReadInstalledPackages().RunAsync(context, CancellationToken.None);
 
-        runner.Argvs.ShouldBe([["chroot", "/nonexistent/workspace/kiln-test/root", "dpkg-query", "-W", "-f", DpkgQuery.Format]]);
+        runner.Argvs.ShouldBe([["chroot", "/nonexistent/workspace/kiln-test/tree/root", "dpkg-query", "-W", "-f", DpkgQuery.Format]]);
         context.StateOf<InstalledPackageList>().Require().ShouldBe(
         [
             new InstalledPackage("bash", "5.2.15-2+b8", "amd64", "bash", "5.2.15-2"),

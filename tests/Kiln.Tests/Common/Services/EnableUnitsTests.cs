@@ -16,7 +16,7 @@ public sealed class EnableUnitsTests
 
         await new EnableUnits().RunAsync(context, CancellationToken.None);
 
-        runner.Argvs.ShouldBe([["chroot", "/nonexistent/workspace/kiln-test/root", "systemctl", "enable", "systemd-networkd.service", "kiln-ssh-host-keys.service"]]);
+        runner.Argvs.ShouldBe([["chroot", "/nonexistent/workspace/kiln-test/tree/root", "systemctl", "enable", "systemd-networkd.service", "kiln-ssh-host-keys.service"]]);
     }
 
     [Fact]

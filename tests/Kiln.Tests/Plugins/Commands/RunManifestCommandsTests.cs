@@ -21,8 +21,8 @@ public sealed class RunManifestCommandsTests
 
         _runner.Argvs.ShouldBe(
         [
-            ["/bin/sh", "-c", "chroot /nonexistent/workspace/kiln-test/root rm -rf /usr/share/locale/[^e]*"],
-            ["touch", "/nonexistent/workspace/kiln-test/root/etc/bookworm"],
+            ["/bin/sh", "-c", "chroot /nonexistent/workspace/kiln-test/tree/root rm -rf /usr/share/locale/[^e]*"],
+            ["touch", "/nonexistent/workspace/kiln-test/tree/root/etc/bookworm"],
         ]);
         _runner.Commands.ShouldAllBe(command => command.WorkingDirectory == "/srv/manifests");
     }

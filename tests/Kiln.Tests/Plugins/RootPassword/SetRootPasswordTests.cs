@@ -17,7 +17,7 @@ public sealed class SetRootPasswordTests
         await new SetRootPassword().RunAsync(context, CancellationToken.None);
 
         var command = _runner.Commands.ShouldHaveSingleItem();
-        command.Argv.ShouldBe(["chroot", "/nonexistent/workspace/kiln-test/root", "chpasswd"]);
+        command.Argv.ShouldBe(["chroot", "/nonexistent/workspace/kiln-test/tree/root", "chpasswd"]);
         command.StandardInput.ShouldBe("root:hunter2\n");
         command.Secrets.ShouldBe(["hunter2"]);
         context.Secrets.Values.ShouldBe(["hunter2"]);
@@ -31,7 +31,7 @@ public sealed class SetRootPasswordTests
 
         await new SetRootPassword().RunAsync(context, CancellationToken.None);
 
-        _runner.Argvs.ShouldBe([["chroot", "/nonexistent/workspace/kiln-test/root", "chpasswd", "--encrypted"]]);
+        _runner.Argvs.ShouldBe([["chroot", "/nonexistent/workspace/kiln-test/tree/root", "chpasswd", "--encrypted"]]);
         _runner.Commands[0].StandardInput.ShouldBe("root:$6$salt$hash\n");
     }
 
