@@ -4,10 +4,11 @@ using Shouldly;
 namespace Kiln.SystemTests;
 
 /// <summary>
-/// Two builds of one manifest, one after the other in different workspaces, against the same mirror: the raw
-/// disk images are byte-identical, and so are the boot records, package lists and SBOMs beside them. The two
-/// share a cache of their own: the first bootstraps for real and stores the tree, the second copies it, so an
-/// image built from the cache is shown to be the image built without it.
+/// Three builds of one manifest, one after the other in different workspaces, against the same mirror: the raw
+/// disk images are byte-identical, and so are the boot records, package lists and SBOMs beside them. The first
+/// two share a cache of their own: the first bootstraps for real and stores the tree, the second's root is layered
+/// on it; the third builds with --no-cache into a plain directory. So an image built from the cache is shown to be
+/// the image built without it.
 /// </summary>
 [Trait("Category", "System")]
 public sealed partial class ReproducibleImageTests
@@ -15,7 +16,7 @@ public sealed partial class ReproducibleImageTests
     private const int Reported = 20;
 
     [SystemFact]
-    public async Task Two_builds_of_one_manifest_give_byte_identical_raw_images()
+    public async Task Builds_with_and_without_the_cache_give_byte_identical_raw_images()
     {
         var manifest = Repository.Example("kvm/reproducible.yml");
         var cache = Directory.CreateTempSubdirectory("kiln-reproducible-cache-").FullName;
@@ -24,9 +25,12 @@ public sealed partial class ReproducibleImageTests
         {
             using var first = await ImageBuild.RunAsync(manifest, environment);
             using var second = await ImageBuild.RunAsync(manifest, environment);
+            using var uncached = await ImageBuild.RunAsync(manifest, environment, "--no-cache");
             first.Log.ShouldContain("cache: miss", Case.Sensitive, "the first build bootstraps for real");
-            second.Log.ShouldContain("cache: hit", Case.Sensitive, "the second build copies the first one's tree");
+            second.Log.ShouldContain("cache: hit", Case.Sensitive, "the second build uses the first one's tree");
+            uncached.Log.ShouldNotContain("cache: ", Case.Sensitive, "the third build has no cache at all: its root is a plain directory");
             Compare(first, second);
+            Compare(first, uncached);
         }
         finally
         {
