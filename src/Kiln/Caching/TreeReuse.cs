@@ -1,4 +1,5 @@
 using Kiln.Common.Bootstrap;
+using Kiln.Disks;
 using Kiln.Host;
 using Kiln.Manifests;
 using Kiln.Packages;
@@ -48,6 +49,8 @@ public static class TreeReuse
 
         if (verdict.Reuse)
         {
+            context.StoredTreeTimes = stored!.Times();
+            RestoreTimes(store.TreeOf(fingerprint.Key), context.StoredTreeTimes);
             await UseStoredTreeAsync(context, store, fingerprint.Key, $"{name}: hit, {verdict.Reason}; ", cancellationToken);
             store.Touch(fingerprint.Key);
             var installed = stored!.Installed.ToHashSet(StringComparer.Ordinal);
@@ -114,6 +117,14 @@ public static class TreeReuse
         var partial = store.PartialOf(key);
         var removePartial = context.Undo.Push($"remove the unfinished stored tree {partial}", ct => RemoveAsync(context, partial, ct));
         Directory.CreateDirectory(partial);
+        // Clamped as it is stored, so a build on it writes only the times of what it changes (ClampFileTimes).
+        if (context.SourceDateEpoch is { } epoch)
+        {
+            var clamp = TreeTimes.Clamp(context.Paths.Root, epoch.Seconds);
+            context.StoredTreeTimes = clamp.StoredAt(epoch.Seconds);
+            record = record with { TimesClampedTo = epoch.Seconds, LoweredTimes = clamp.Originals };
+        }
+
         // The new tree is moved, not copied, when the store is on the build's filesystem; the root is layered on it below.
         var moved = TryMove(context.Paths.Root, Path.Combine(partial, "root"));
         if (!moved)
@@ -122,6 +133,7 @@ public static class TreeReuse
         }
 
         var (digest, bytes) = TreeDigest.Compute(Path.Combine(partial, "root"));
+        RestoreTimes(Path.Combine(partial, "root"), context.StoredTreeTimes);
         await File.WriteAllTextAsync(Path.Combine(partial, "tree.json"), (record with { TreeDigest = digest, Bytes = bytes }).ToJson(), cancellationToken);
         var entry = store.EntryOf(key);
         string? replaced = null;
@@ -146,6 +158,18 @@ public static class TreeReuse
         if (moved)
         {
             await UseStoredTreeAsync(context, store, key, "the new tree is stored; ", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sets back the access times of a stored tree's directories, which listing them (its digest) moved: an
+    /// entry whose times differ from the stored ones would be copied up into every root layered on it.
+    /// </summary>
+    private static void RestoreTimes(string tree, StoredTreeTimes? times)
+    {
+        if (times is not null)
+        {
+            TreeTimes.Clamp(tree, times.Epoch, times);
         }
     }
 

@@ -100,6 +100,12 @@ public sealed class BuildContext
     public SourceDateEpoch? SourceDateEpoch { get; private set; }
 
     /// <summary>
+    /// The times of the stored tree the root was made from (a cache or prebootstrapped hit, or the tree a miss just
+    /// stored), or null when the root was bootstrapped in place or the stored tree's times are unknown.
+    /// </summary>
+    public StoredTreeTimes? StoredTreeTimes { get; set; }
+
+    /// <summary>
     /// Environment variables every program that writes the image's files runs with: the bootstrapper (with its
     /// hooks, dpkg and the initramfs) and every command in the chroot.
     /// </summary>

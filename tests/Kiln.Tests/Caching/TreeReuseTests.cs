@@ -2,6 +2,8 @@ using Kiln.Caching;
 using Kiln.Common;
 using Kiln.Common.Bootstrap;
 using Kiln.Disks;
+using Kiln.Host;
+using Kiln.Specs;
 using Kiln.Tasks;
 using Kiln.Tests.Fakes;
 using Kiln.Tests.Plugins;
@@ -72,6 +74,55 @@ public sealed class TreeReuseTests : IDisposable
         runner.Argvs[^1][^1].ShouldBe(context.Paths.Tree);
         news[^1].ShouldBe($"the new tree is stored; the root is layered on it ({entry})");
         StoredTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull().Bytes.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_stored_tree_is_clamped_to_the_builds_epoch_and_its_times_go_to_the_builds_on_it()
+    {
+        const long epoch = 1_700_000_000;
+        var (context, runner, _) = Context("kiln-1");
+        context.UseSourceDateEpoch(new SourceDateEpoch(epoch, "a test"));
+        runner.Does("mmdebstrap", command =>
+        {
+            if (command.Argv.Count > 2)
+            {
+                Directory.CreateDirectory(Path.Combine(context.Paths.Root, "etc"));
+                File.WriteAllText(Path.Combine(context.Paths.Root, "etc", "bootstrapped"), "yes");
+            }
+        });
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        var stored = Path.Combine(entry, "root");
+        var record = StoredTreeRecord.Read(Path.Combine(entry, "tree.json")).ShouldNotBeNull();
+        record.TimesClampedTo.ShouldBe(epoch);
+        record.LoweredTimes.ShouldNotBeNull().Keys.Order(StringComparer.Ordinal).ShouldBe([".", "etc", "etc/bootstrapped"]);
+        record.TreeDigest.ShouldBe(TreeDigest.Compute(stored).Digest, "the digest is of the clamped tree");
+        context.StoredTreeTimes.ShouldNotBeNull().Epoch.ShouldBe(epoch);
+        context.StoredTreeTimes.Originals.ShouldBe(record.LoweredTimes);
+        var (second, _, _) = Context("kiln-2");
+
+        await new BootstrapSystem().RunAsync(second, CancellationToken.None);
+
+        second.StoredTreeTimes.ShouldNotBeNull().Epoch.ShouldBe(epoch);
+        second.StoredTreeTimes.Originals.ShouldBe(record.LoweredTimes);
+        foreach (var path in new[] { stored, Path.Combine(stored, "etc"), Path.Combine(stored, "etc", "bootstrapped") })
+        {
+            FileTimes.Get(path).Accessed.ShouldBe(ExactTime.AtSecond(epoch), $"{path}: listing it for the digest moved no time a layered root would copy up");
+            FileTimes.Get(path).Modified.ShouldBe(ExactTime.AtSecond(epoch), path);
+        }
+    }
+
+    [Fact]
+    public async Task A_tree_stored_before_trees_were_clamped_gives_no_stored_times()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1").Context, CancellationToken.None);
+        var (context, _, _) = Context("kiln-2");
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        context.StoredTreeTimes.ShouldBeNull();
     }
 
     [Fact]

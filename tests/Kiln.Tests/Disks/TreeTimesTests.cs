@@ -1,4 +1,5 @@
 using Kiln.Disks;
+using Kiln.Host;
 using Shouldly;
 using Xunit;
 
@@ -19,12 +20,14 @@ public sealed class TreeTimesTests : IDisposable
         var shipped = Write("usr/share/doc/README");
         File.SetLastWriteTimeUtc(shipped, DateTimeOffset.FromUnixTimeSeconds(Older).UtcDateTime);
 
-        var (entries, clamped) = TreeTimes.Clamp(_tree, Epoch);
+        var clamp = TreeTimes.Clamp(_tree, Epoch);
 
         Modified(made).ShouldBe(Epoch);
         Modified(shipped).ShouldBe(Older);
-        entries.ShouldBe(7);
-        clamped.ShouldBe(6);
+        clamp.Entries.ShouldBe(7);
+        clamp.Lowered.ShouldBe(6);
+        clamp.Changed.ShouldBe(7, "every access time was set");
+        clamp.Originals.Keys.Order(StringComparer.Ordinal).ShouldBe([".", "etc", "etc/hostname", "usr", "usr/share", "usr/share/doc"]);
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class TreeTimesTests : IDisposable
             File.WriteAllText(Path.Combine(outside, "dir", "inside"), "y");
             File.CreateSymbolicLink(Path.Combine(_tree, "dangling"), "/nonexistent/target");
 
-            var (entries, _) = TreeTimes.Clamp(_tree, Epoch);
+            var entries = TreeTimes.Clamp(_tree, Epoch).Entries;
 
             LinkModified(fileLink).ShouldBe(Epoch);
             LinkModified(directoryLink).ShouldBe(Epoch);
@@ -78,6 +81,66 @@ public sealed class TreeTimesTests : IDisposable
         {
             Directory.Delete(outside, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_entry_that_has_its_clamped_times_already_is_left_alone()
+    {
+        var kept = Write("etc/kept");
+        TreeTimes.Clamp(_tree, Epoch);
+        var before = FileTimes.Get(kept).Changed;
+        await Task.Delay(50);
+        var changedLater = Write("etc/changed-later");
+
+        var clamp = TreeTimes.Clamp(_tree, Epoch);
+
+        FileTimes.Get(kept).Changed.ShouldBe(before, "its times were not set again");
+        clamp.Changed.ShouldBeInRange(2, 3, "the new file, its directory, and the top one if listing it moved its access time");
+        Modified(changedLater).ShouldBe(Epoch);
+    }
+
+    [Fact]
+    public void A_tree_clamped_when_it_was_stored_gets_the_times_a_fresh_tree_gets_with_a_later_epoch()
+    {
+        var made = Write("etc/made");
+        var early = Write("etc/early");
+        File.SetLastWriteTimeUtc(made, DateTimeOffset.FromUnixTimeSeconds(Epoch + 100).UtcDateTime);
+        File.SetLastWriteTimeUtc(early, DateTimeOffset.FromUnixTimeSeconds(Epoch + 5_000).UtcDateTime);
+        var stored = TreeTimes.Clamp(_tree, Epoch).StoredAt(Epoch);
+        stored.Originals["etc/made"].ShouldBe(Epoch + 100);
+        var later = Write("etc/later");
+
+        TreeTimes.Clamp(_tree, Epoch + 1_000, stored);
+
+        Modified(made).ShouldBe(Epoch + 100, "its own time, which the later epoch no longer lowers");
+        Modified(early).ShouldBe(Epoch + 1_000);
+        Modified(later).ShouldBe(Epoch + 1_000, "written after the tree was stored: its own time, lowered");
+        Accessed(made).ShouldBe(Epoch + 1_000);
+    }
+
+    [Fact]
+    public void Without_the_stored_times_a_stored_tree_keeps_the_times_it_was_clamped_to()
+    {
+        var made = Write("etc/made");
+        File.SetLastWriteTimeUtc(made, DateTimeOffset.FromUnixTimeSeconds(Epoch + 100).UtcDateTime);
+        TreeTimes.Clamp(_tree, Epoch);
+
+        TreeTimes.Clamp(_tree, Epoch + 1_000);
+
+        Modified(made).ShouldBe(Epoch);
+    }
+
+    [Fact]
+    public void An_entry_with_the_stored_epoch_to_the_second_but_not_the_nanosecond_keeps_its_own_time()
+    {
+        var made = Write("etc/made");
+        File.SetLastWriteTimeUtc(made, DateTimeOffset.FromUnixTimeSeconds(Epoch).UtcDateTime.AddTicks(1));
+        var stored = new StoredTreeTimes(Epoch, new Dictionary<string, long>(StringComparer.Ordinal) { ["etc/made"] = Epoch + 100 });
+
+        TreeTimes.Original(FileTimes.Get(made).Modified, "etc/made", stored).ShouldBe(Epoch);
+        TreeTimes.Original(ExactTime.AtSecond(Epoch), "etc/made", stored).ShouldBe(Epoch + 100);
+        TreeTimes.Original(ExactTime.AtSecond(Epoch), "etc/other", stored).ShouldBe(Epoch);
+        TreeTimes.Original(ExactTime.AtSecond(Epoch), "etc/made", null).ShouldBe(Epoch);
     }
 
     [Theory]
