@@ -1,4 +1,5 @@
 using Kiln.Caching;
+using Kiln.Common.Volume;
 using Kiln.Host;
 using Kiln.Tasks;
 
@@ -15,6 +16,9 @@ public sealed class RemoveRootTree : BuildTask
     public override Phase Phase => Phase.ImageRegistration;
 
     public override string Description => "Removing the root tree (in the background)";
+
+    /// <summary>Started before the conversion, which reads only the disk, so the two overlap.</summary>
+    public override IReadOnlyList<Type> Successors => [typeof(ConvertImage)];
 
     public override async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
