@@ -7,13 +7,20 @@ namespace Kiln.VirtualMachines;
 /// Boots an image, waits for the login prompt on the serial console, logs in, runs a command between
 /// markers, and powers the VM off: the proof that an image works.
 /// </summary>
-public sealed partial class BootTester(IBootBackend backend)
+/// <param name="backend">How the image is booted.</param>
+/// <param name="promptStall">
+/// How long the console may stay silent after the user name without showing a password prompt before the
+/// login is started again (default 10 s).
+/// </param>
+public sealed partial class BootTester(IBootBackend backend, TimeSpan? promptStall = null)
 {
+    private const int LoginAttempts = 3;
     private static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PowerOffGrace = TimeSpan.FromSeconds(60);
 
     // A prompt is a line the console stops at: nothing more arrives for this long.
     private static readonly TimeSpan PromptQuiet = TimeSpan.FromMilliseconds(700);
+    private static readonly TimeSpan DefaultPromptStall = TimeSpan.FromSeconds(10);
     private const int CommandPiece = 1024;
 
     /// <summary>The serial console as the test saw it, for logs and failure messages.</summary>
@@ -39,7 +46,7 @@ public sealed partial class BootTester(IBootBackend backend)
         }
     }
 
-    private static async Task<BootTestResult> DriveAsync(SerialConsole console, BootTestOptions options, CancellationToken cancellationToken)
+    private async Task<BootTestResult> DriveAsync(SerialConsole console, BootTestOptions options, CancellationToken cancellationToken)
     {
         var boot = await console.WaitForAsync(BootMilestone(), options.Timeout, cancellationToken);
         if (boot is null || !boot.Groups["login"].Success)
@@ -58,10 +65,9 @@ public sealed partial class BootTester(IBootBackend backend)
             return result;
         }
 
-        await console.SendLineAsync(options.User);
-        if (await console.WaitForPromptAsync(PasswordPrompt(), PromptQuiet, LoginTimeout, cancellationToken) is null)
+        if (await SendUserAsync(console, options.User, cancellationToken) is { } failure)
         {
-            return result with { Failure = "no password prompt after the user name (the console did not stop at a line ending in `:`)" };
+            return result with { Failure = failure };
         }
 
         await console.SendLineAsync(options.Password ?? string.Empty);
@@ -120,6 +126,38 @@ public sealed partial class BootTester(IBootBackend backend)
             Failure = exitCode == 0 ? null : $"the command exited with {exitCode}",
         };
     }
+
+    /// <summary>
+    /// Types the user name and waits for the password prompt. Another program writing to the console right then
+    /// (cloud-init printing the host keys as the login prompt appears) can bury the prompt: when the console
+    /// falls silent without one, an empty answer brings the login prompt back and the name is typed again.
+    /// </summary>
+    /// <returns>Null at the password prompt, else why not.</returns>
+    private async Task<string?> SendUserAsync(SerialConsole console, string user, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await console.SendLineAsync(user);
+            if (await console.WaitForPromptAsync(PasswordPrompt(), PromptQuiet, promptStall ?? DefaultPromptStall, LoginTimeout, cancellationToken) is not null)
+            {
+                return null;
+            }
+
+            if (attempt == LoginAttempts || console.HasExited)
+            {
+                return $"no password prompt after the user name (the console did not stop at a line ending in `:`; tried {attempt} times)";
+            }
+
+            await console.SendLineAsync(string.Empty);
+            if (await console.WaitForAsync(LoginPrompt(), LoginTimeout, cancellationToken) is null)
+            {
+                return "no password prompt after the user name, and no login prompt after an empty answer";
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\blogin: ")]
+    private static partial Regex LoginPrompt();
 
     [GeneratedRegex(@"(?<login>\blogin: )|(?<panic>Kernel panic[^\n]*|\(initramfs\) |Give root password for maintenance|You are in emergency mode)|(?<refused>[^\n]*: Access Denied|No bootable option or device was found)")]
     private static partial Regex BootMilestone();

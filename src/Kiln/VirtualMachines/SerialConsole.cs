@@ -46,23 +46,31 @@ public sealed class SerialConsole(RunningProcess process)
     /// <summary>
     /// Waits until the console stops at an unfinished line that <paramref name="prompt"/> matches and nothing more
     /// arrives for <paramref name="quiet"/>: a program waiting for input, whatever its words. Returns that line,
-    /// or null on timeout or when the VM exits first.
+    /// or null on timeout, when the VM exits first, or when nothing has arrived for <paramref name="stall"/> and
+    /// the console is not at such a line (another program's output may have buried the prompt).
     /// </summary>
-    public async Task<string?> WaitForPromptAsync(Regex prompt, TimeSpan quiet, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<string?> WaitForPromptAsync(Regex prompt, TimeSpan quiet, TimeSpan stall, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var deadline = _clock.Elapsed + timeout;
+        var seenLength = -1;
+        var seenAt = _clock.Elapsed;
         while (true)
         {
             var output = process.Output;
+            if (output.Length != seenLength)
+            {
+                seenLength = output.Length;
+                seenAt = _clock.Elapsed;
+            }
+
             var pending = PendingLine.Of(output, _cursor);
             if (pending.Length > 0 && prompt.IsMatch(pending))
             {
-                var length = output.Length;
                 await Task.Delay(quiet, cancellationToken);
-                if (process.Output.Length == length)
+                if (process.Output.Length == output.Length)
                 {
-                    _cursor = length;
+                    _cursor = output.Length;
                     return pending;
                 }
 
@@ -70,12 +78,13 @@ public sealed class SerialConsole(RunningProcess process)
             }
 
             var left = deadline - _clock.Elapsed;
-            if (left <= TimeSpan.Zero || process.HasExited)
+            if (left <= TimeSpan.Zero || process.HasExited || _clock.Elapsed - seenAt >= stall)
             {
                 return null;
             }
 
-            await process.WaitForOutputAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken);
+            var wait = new[] { left, stall - (_clock.Elapsed - seenAt), TimeSpan.FromSeconds(1) }.Min();
+            await process.WaitForOutputAsync(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10), cancellationToken);
         }
     }
 
