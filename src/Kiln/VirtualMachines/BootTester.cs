@@ -10,7 +10,7 @@ namespace Kiln.VirtualMachines;
 /// <param name="backend">How the image is booted.</param>
 /// <param name="promptStall">
 /// How long the console may stay silent after the user name without showing a password prompt before the
-/// login is started again (default 10 s).
+/// login is started again (default 20 s).
 /// </param>
 public sealed partial class BootTester(IBootBackend backend, TimeSpan? promptStall = null)
 {
@@ -20,7 +20,7 @@ public sealed partial class BootTester(IBootBackend backend, TimeSpan? promptSta
 
     // A prompt is a line the console stops at: nothing more arrives for this long.
     private static readonly TimeSpan PromptQuiet = TimeSpan.FromMilliseconds(700);
-    private static readonly TimeSpan DefaultPromptStall = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DefaultPromptStall = TimeSpan.FromSeconds(20);
     private const int CommandPiece = 1024;
 
     /// <summary>The serial console as the test saw it, for logs and failure messages.</summary>
