@@ -57,14 +57,7 @@ public sealed class TreeReuseTests : IDisposable
     public async Task A_tree_the_bootstrap_made_is_moved_into_the_cache_and_the_root_is_layered_on_it()
     {
         var (context, runner, news) = Context("kiln-1");
-        runner.Does("mmdebstrap", command =>
-        {
-            if (command.Argv.Count > 2)
-            {
-                Directory.CreateDirectory(Path.Combine(context.Paths.Root, "etc"));
-                File.WriteAllText(Path.Combine(context.Paths.Root, "etc", "bootstrapped"), "yes");
-            }
-        });
+        BootstrapWritesOneFile(context, runner);
 
         await new BootstrapSystem().RunAsync(context, CancellationToken.None);
 
@@ -82,14 +75,7 @@ public sealed class TreeReuseTests : IDisposable
         const long epoch = 1_700_000_000;
         var (context, runner, _) = Context("kiln-1");
         context.UseSourceDateEpoch(new SourceDateEpoch(epoch, "a test"));
-        runner.Does("mmdebstrap", command =>
-        {
-            if (command.Argv.Count > 2)
-            {
-                Directory.CreateDirectory(Path.Combine(context.Paths.Root, "etc"));
-                File.WriteAllText(Path.Combine(context.Paths.Root, "etc", "bootstrapped"), "yes");
-            }
-        });
+        BootstrapWritesOneFile(context, runner);
 
         await new BootstrapSystem().RunAsync(context, CancellationToken.None);
 
@@ -231,6 +217,17 @@ public sealed class TreeReuseTests : IDisposable
         context.Packages.Add("systemd-sysv").Add(extraPackage);
         return (context, runner, news);
     }
+
+    /// <summary>The bootstrap (not <c>mmdebstrap --version</c>) leaves etc/bootstrapped in the root.</summary>
+    private static void BootstrapWritesOneFile(BuildContext context, FakeCommandRunner runner) =>
+        runner.Does("mmdebstrap", command =>
+        {
+            if (command.Argv.Count > 2)
+            {
+                Directory.CreateDirectory(Path.Combine(context.Paths.Root, "etc"));
+                File.WriteAllText(Path.Combine(context.Paths.Root, "etc", "bootstrapped"), "yes");
+            }
+        });
 
     /// <summary>What <c>cp -a SOURCE/. TARGET</c> would leave: TARGET, and in a tree being stored one file named after the build.</summary>
     private void FakeCopy(Kiln.Host.CommandLine command, string buildId)
