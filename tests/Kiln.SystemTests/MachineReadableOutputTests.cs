@@ -76,6 +76,7 @@ public sealed class MachineReadableOutputTests : IDisposable
         var document = JObject.Parse(run.Output);
         ((int)document["exitCode"]!).ShouldBe(run.ExitCode);
         ((JArray)document["checks"]!).Select(c => (string)c["name"]!).ShouldContain("mmdebstrap");
+        ((JArray)document["checks"]!).Select(c => (string)c["name"]!).ShouldContain("package cache");
         ((JArray)document["checks"]!).Select(c => (string)c["status"]!).ShouldAllBe(s => s == "ok" || s == "missing" || s == "warning" || s == "info");
     }
 

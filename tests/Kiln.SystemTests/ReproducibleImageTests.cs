@@ -4,11 +4,12 @@ using Shouldly;
 namespace Kiln.SystemTests;
 
 /// <summary>
-/// Three builds of one manifest, one after the other in different workspaces, against the same mirror: the raw
+/// Four builds of one manifest, one after the other in different workspaces, against the same mirror: the raw
 /// disk images are byte-identical, and so are the boot records, package lists and SBOMs beside them. The first
-/// two share a cache of their own: the first bootstraps for real and stores the tree, the second's root is layered
-/// on it; the third builds with --no-cache into a plain directory. So an image built from the cache is shown to be
-/// the image built without it.
+/// three share a cache of their own: the first bootstraps for real (downloading every package) and stores the tree
+/// and the packages, the second's root is layered on that tree; then the trees are removed and the third
+/// bootstraps again from the cached packages alone; the fourth builds with --no-cache into a plain directory. So
+/// an image built from either cache is shown to be the image built without it.
 /// </summary>
 [Trait("Category", "System")]
 public sealed partial class ReproducibleImageTests
@@ -25,18 +26,39 @@ public sealed partial class ReproducibleImageTests
         {
             using var first = await ImageBuild.RunAsync(manifest, environment);
             using var second = await ImageBuild.RunAsync(manifest, environment);
+            await RemoveAsync(Path.Combine(cache, "trees"));
+            using var fromPackages = await ImageBuild.RunAsync(manifest, environment);
             using var uncached = await ImageBuild.RunAsync(manifest, environment, "--no-cache");
             first.Log.ShouldContain("cache: miss", Case.Sensitive, "the first build bootstraps for real");
+            first.Log.ShouldMatch(@"package cache: 0 of (\d+) package\(s\) were cached, \1 added", "the first build downloads every package");
             second.Log.ShouldContain("cache: hit", Case.Sensitive, "the second build uses the first one's tree");
-            uncached.Log.ShouldNotContain("cache: ", Case.Sensitive, "the third build has no cache at all: its root is a plain directory");
+            fromPackages.Log.ShouldContain("cache: miss", Case.Sensitive, "the third build finds no tree");
+            fromPackages.Log.ShouldMatch(@"package cache: (\d+) of \1 package\(s\) were cached, 0 added", "the third build downloads no package");
+            uncached.Log.ShouldNotContain("cache: ", Case.Sensitive, "the fourth build has no cache at all: its root is a plain directory, its packages downloaded");
             Compare(first, second);
+            Compare(first, fromPackages);
             Compare(first, uncached);
+
+            // kiln clean --cache empties both: the tree the third build stored, and every cached package.
+            var packages = Directory.GetFiles(Path.Combine(cache, "packages"), "*.deb", SearchOption.AllDirectories).Length;
+            packages.ShouldBeGreaterThan(100);
+            var clean = await KilnCli.RunAsync(["clean", "--cache", Directory.CreateDirectory(Path.Combine(cache, "clean-workspace")).FullName], interruptWhen: null, environment: environment);
+            clean.ExitCode.ShouldBe(0, clean.ToString());
+            clean.Output.ShouldContain("1 tree(s) removed");
+            clean.Output.ShouldContain($"{packages} package file(s) removed");
+            Directory.Exists(Path.Combine(cache, "packages")).ShouldBeFalse();
+            Directory.GetDirectories(Path.Combine(cache, "trees")).ShouldBeEmpty();
         }
         finally
         {
-            using var rm = System.Diagnostics.Process.Start("rm", ["-rf", "--one-file-system", "--", cache]);
-            await rm.WaitForExitAsync();
+            await RemoveAsync(cache);
         }
+    }
+
+    private static async Task RemoveAsync(string directory)
+    {
+        using var rm = System.Diagnostics.Process.Start("rm", ["-rf", "--one-file-system", "--", directory]);
+        await rm.WaitForExitAsync();
     }
 
     private static void Compare(ImageBuild first, ImageBuild second)

@@ -20,7 +20,7 @@ public static class CleanCommand
     public static Command Create(Interruption interruption)
     {
         var workspace = new Argument<string?>("workspace") { Description = $"The workspace (default: {BootstrapperSection.DefaultWorkspace})", Arity = ArgumentArity.ZeroOrOne };
-        var cache = new Option<bool>("--cache") { Description = "Also empty the cache of bootstrapped trees (trees a running build uses stay)" };
+        var cache = new Option<bool>("--cache") { Description = "Also empty the cache of bootstrapped trees (trees a running build uses stay) and of downloaded packages" };
         var command = new Command("clean", "Undo what crashed or killed builds left in a workspace") { workspace, cache };
         command.SetAction(async (result, _) =>
         {
@@ -48,10 +48,13 @@ public static class CleanCommand
             terminal.Plain(recovered.Count == 0 ? $"nothing to clean in {directory}" : $"{recovered.Count} stale build(s) cleaned in {directory}");
             if (result.GetValue(cache))
             {
-                var store = new TreeStore(TreeCacheSettings.FromEnvironment(Environment.GetEnvironmentVariable, isRoot: true).Directory);
+                var settings = TreeCacheSettings.FromEnvironment(Environment.GetEnvironmentVariable, isRoot: true);
+                var store = new TreeStore(settings.Directory);
                 var cleaning = await new CacheCleaner(runner).CleanAsync(store, interruption.Token);
                 terminal.Plain($"cache {store.Folder}: {cleaning.Removed} tree(s) removed ({new ByteSize(cleaning.Bytes)})"
                     + (cleaning.InUse > 0 ? $", {cleaning.InUse} left because a build uses them" : string.Empty));
+                var packages = PackageCacheContents.Clean(settings.PackagesDirectory);
+                terminal.Plain($"cache {settings.PackagesDirectory}: {packages.Files} package file(s) removed ({new ByteSize(packages.Bytes)})");
             }
 
             return stale.Problems.Count == 0 ? 0 : 1;

@@ -67,6 +67,8 @@ public static class DoctorCommand
             var cache = TreeCacheSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.IsPrivilegedProcess);
             var entries = new TreeStore(cache.Directory).Entries();
             checks.Add(new DoctorCheck(DoctorStatus.Info, "cache", $"{cache.Directory}: {entries.Count} tree(s), {new ByteSize(entries.Sum(e => e.Bytes))} of at most {cache.SizeLimit} (KILN_CACHE_DIR, KILN_CACHE_SIZE; `kiln clean --cache` empties it)"));
+            var packages = PackageCacheContents.Measure(cache.PackagesDirectory);
+            checks.Add(new DoctorCheck(DoctorStatus.Info, "package cache", $"{cache.PackagesDirectory}: {packages.Files} package file(s), {new ByteSize(packages.Bytes)} (one version of each package bootstraps used; `kiln clean --cache` empties it)"));
             var mirrors = HostAptConfiguration.ReadMirrors();
             checks.Add(new DoctorCheck(mirrors.Archive is not null ? DoctorStatus.Ok : DoctorStatus.Warning, "Debian mirror", mirrors.Archive ?? "none in the host's apt sources: manifests must set bootstrapper.mirror"));
 

@@ -23,7 +23,7 @@ public sealed record BootstrapFingerprint(string Key, string Text)
     public static BootstrapFingerprint Compute(BuildContext context, string toolVersion)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = BootstrapSystem.CreateRequest(context) with { PackageCache = null };
+        var request = BootstrapSystem.CreateRequest(context) with { PackageCache = null, DownloadedPackages = null };
         var text = new StringBuilder()
             .Append("kiln-prebootstrapped 1\n")
             .Append(CultureInfo.InvariantCulture, $"tool: {context.Manifest.Bootstrapper.Tool} {toolVersion.Trim()}\n")

@@ -2,9 +2,15 @@ using Kiln.Disks;
 
 namespace Kiln.Caching;
 
-/// <summary>Where the automatic cache of bootstrapped trees is, and how large it may grow (least recently used entries go first).</summary>
+/// <summary>Where the automatic cache of bootstrapped trees is, and how large it may grow (least recently used entries go first), and where the packages bootstraps downloaded are kept.</summary>
 public sealed record TreeCacheSettings(string Directory, ByteSize SizeLimit)
 {
+    /// <summary>
+    /// Where bootstraps keep the .deb files they downloaded for the next one (<see cref="Common.Bootstrap.PackageCache"/>),
+    /// or null for a store that keeps trees only (a run's own store, the prebootstrapped folder).
+    /// </summary>
+    public string? PackagesDirectory { get; init; }
+
     public const string SizeVariable = "KILN_CACHE_SIZE";
 
     public const string DirectoryVariable = "KILN_CACHE_DIR";
@@ -26,6 +32,7 @@ public sealed record TreeCacheSettings(string Directory, ByteSize SizeLimit)
         var limit = variable(SizeVariable) is { Length: > 0 } text
             ? ByteSize.TryParse(text, out var size) ? size : throw new UserInputException($"{SizeVariable}={text} is not a size; write e.g. 20GiB")
             : DefaultSizeLimit;
-        return new TreeCacheSettings(Path.Combine(Path.GetFullPath(directory), "trees"), limit);
+        var root = Path.GetFullPath(directory);
+        return new TreeCacheSettings(Path.Combine(root, "trees"), limit) { PackagesDirectory = Path.Combine(root, "packages") };
     }
 }

@@ -35,6 +35,12 @@ public sealed record BootstrapRequest
     /// <summary>A file of debconf selections applied before packages are configured.</summary>
     public string? DebconfSelectionsFile { get; init; }
 
-    /// <summary>A directory of .deb files kept between builds (<c>bootstrapper.tarball</c>).</summary>
+    /// <summary>A directory of .deb files kept between builds (the automatic cache's packages, or <c>bootstrapper.tarball</c>).</summary>
     public string? PackageCache { get; init; }
+
+    /// <summary>
+    /// With a <see cref="PackageCache"/>, where mmdebstrap leaves (hard-linked where it can) every .deb the bootstrap
+    /// used, for Kiln to put into the cache once the bootstrap succeeded.
+    /// </summary>
+    public string? DownloadedPackages { get; init; }
 }

@@ -54,9 +54,17 @@ public static class MmdebstrapCommand
 
         if (request.PackageCache is not null)
         {
-            arguments.Add($"--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives && find {ShellQuoting.Quote(request.PackageCache)} -maxdepth 1 -name '*.deb' -exec cp -l -t \"$1\"/var/cache/apt/archives/ {{}} +");
+            // apt uses a file in archives/ whose size matches the index without reading it again; the cache only
+            // ever holds whole files (they are renamed into place) of one set of sources. mmdebstrap removes the
+            // essential packages' files after installing them unless told not to.
+            arguments.Add($"--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives && {LinkOrCopy(ShellQuoting.Quote(request.PackageCache), "\"$1\"/var/cache/apt/archives/")}");
             arguments.Add("--skip=download/empty");
-            arguments.Add($"--customize-hook=find \"$1\"/var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -t {ShellQuoting.Quote(request.PackageCache)} {{}} +");
+            arguments.Add("--skip=essential/unlink");
+            if (request.DownloadedPackages is not null)
+            {
+                var downloaded = ShellQuoting.Quote(request.DownloadedPackages);
+                arguments.Add($"--customize-hook=mkdir -p {downloaded} && {LinkOrCopy("\"$1\"/var/cache/apt/archives", downloaded)}");
+            }
         }
 
         if (request.DebconfSelectionsFile is not null)
@@ -74,6 +82,13 @@ public static class MmdebstrapCommand
         arguments.Add(AptSources.Render(request.Sources).TrimEnd('\n'));
         return new CommandLine("mmdebstrap", arguments);
     }
+
+    /// <summary>
+    /// A shell command that hard-links every .deb in <paramref name="from"/> into <paramref name="to"/>, or copies
+    /// them where the two are on different file systems.
+    /// </summary>
+    private static string LinkOrCopy(string from, string to) =>
+        $"{{ find {from} -maxdepth 1 -name '*.deb' -exec cp -l -t {to} {{}} + 2>/dev/null || find {from} -maxdepth 1 -name '*.deb' -exec cp -n -t {to} {{}} +; }}";
 
     /// <summary>An apt search pattern such as <c>?priority(standard)</c> rather than a package name.</summary>
     private static bool IsPattern(Manifests.PackageRequest request) => request.Name.StartsWith('?');

@@ -59,14 +59,52 @@ public sealed class BootstrapFingerprintTests
         Directory.Exists(Path.Combine(workspace.Paths.Workspace, "cache", "bookworm-amd64")).ShouldBeTrue("the cache is there, but not in the fingerprint");
     }
 
+    [Fact]
+    public void With_the_automatic_cache_an_mmdebstrap_build_keeps_its_packages_per_release_architecture_and_sources()
+    {
+        using var workspace = new TemporaryWorkspace();
+        var packages = Path.Combine(workspace.Paths.Workspace, "kiln-cache", "packages");
+        var settings = new TreeCacheSettings(Path.Combine(workspace.Paths.Workspace, "kiln-cache", "trees"), TreeCacheSettings.DefaultSizeLimit) { PackagesDirectory = packages };
+
+        var request = Kiln.Common.Bootstrap.BootstrapSystem.CreateRequest(Context("kiln-a", workspace.Paths.Workspace, cache: settings));
+        var otherMirror = Context("kiln-a", workspace.Paths.Workspace, cache: settings, mirror: "http://other.example/debian");
+
+        var key = Kiln.Common.Bootstrap.PackageCache.SourcesKey([Kiln.Packages.AptSourceLine.Parse("deb http://deb.example/debian bookworm main")]);
+        request.PackageCache.ShouldBe(Path.Combine(packages, $"bookworm-amd64-{key}"));
+        key.ShouldMatch("^[0-9a-f]{12}$");
+        request.DownloadedPackages.ShouldBe(Path.Combine(workspace.Paths.Workspace, "kiln-a", "scratch", "downloaded-packages"));
+        Kiln.Common.Bootstrap.BootstrapSystem.CreateRequest(otherMirror).PackageCache.ShouldNotBe(request.PackageCache, "another archive may have another file under the same name");
+        Fingerprint(Context("kiln-a", workspace.Paths.Workspace, cache: settings)).ShouldBe(Fingerprint(Context("kiln-a", workspace.Paths.Workspace)));
+    }
+
+    [Fact]
+    public void Without_a_cache_or_tarball_nothing_is_kept_and_debootstrap_keeps_only_what_tarball_asks_for()
+    {
+        using var workspace = new TemporaryWorkspace();
+        var settings = new TreeCacheSettings(Path.Combine(workspace.Paths.Workspace, "trees"), TreeCacheSettings.DefaultSizeLimit) { PackagesDirectory = Path.Combine(workspace.Paths.Workspace, "packages") };
+
+        var none = Kiln.Common.Bootstrap.BootstrapSystem.CreateRequest(Context("kiln-a", workspace.Paths.Workspace));
+        var runStore = Kiln.Common.Bootstrap.BootstrapSystem.CreateRequest(Context("kiln-a", workspace.Paths.Workspace, cache: settings with { PackagesDirectory = null }));
+        var debootstrap = Kiln.Common.Bootstrap.BootstrapSystem.CreateRequest(Context("kiln-a", workspace.Paths.Workspace, cache: settings, tool: "debootstrap"));
+        var debootstrapTarball = Kiln.Common.Bootstrap.BootstrapSystem.CreateRequest(Context("kiln-a", workspace.Paths.Workspace, tarball: true, cache: settings, tool: "debootstrap"));
+
+        none.PackageCache.ShouldBeNull();
+        none.DownloadedPackages.ShouldBeNull();
+        runStore.PackageCache.ShouldBeNull("a run's own store of trees keeps no packages (the build said --no-cache)");
+        debootstrap.PackageCache.ShouldBeNull("debootstrap writes its --cache-dir itself, so builds do not share one");
+        debootstrapTarball.PackageCache.ShouldBe(Path.Combine(workspace.Paths.Workspace, "cache", "bookworm-amd64"));
+        debootstrapTarball.DownloadedPackages.ShouldBeNull();
+    }
+
     private static BootstrapFingerprint Fingerprint(BuildContext context) => BootstrapFingerprint.Compute(context, "mmdebstrap 1.3.5\n");
 
-    private static BuildContext Context(string buildId, string workspace = "/nonexistent/workspace", bool tarball = false)
+    private static BuildContext Context(string buildId, string workspace = "/nonexistent/workspace", bool tarball = false, TreeCacheSettings? cache = null, string tool = "mmdebstrap", string mirror = "http://deb.example/debian")
     {
-        var bootstrapper = $"bootstrapper: {{workspace: {workspace}, tarball: {(tarball ? "true" : "false")}}}";
-        var manifest = TestManifests.Bind(TestManifests.Minimal.Replace("bootstrapper: {}", bootstrapper, StringComparison.Ordinal));
+        var bootstrapper = $"bootstrapper: {{workspace: {workspace}, tarball: {(tarball ? "true" : "false")}, tool: {tool}}}";
+        var options = TestManifests.Options with { TreeCache = cache };
+        var manifest = TestManifests.Bind(TestManifests.Minimal.Replace("bootstrapper: {}", bootstrapper, StringComparison.Ordinal), options: options);
         var context = new BuildContext(manifest, TestBuildContexts.Paths with { Workspace = workspace, BuildId = buildId }, new FakeCommandRunner(), NullLoggerFactory.Instance);
-        context.Sources.AddMain(Kiln.Packages.AptSourceLine.Parse("deb http://deb.example/debian bookworm main"));
+        context.Sources.AddMain(Kiln.Packages.AptSourceLine.Parse($"deb {mirror} bookworm main"));
         context.Packages.Add("systemd-sysv");
         return context;
     }

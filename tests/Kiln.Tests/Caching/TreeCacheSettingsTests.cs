@@ -10,7 +10,7 @@ public sealed class TreeCacheSettingsTests
     [Fact]
     public void Root_keeps_the_cache_in_var_cache_and_a_user_in_the_xdg_cache_directory()
     {
-        TreeCacheSettings.FromEnvironment(_ => null, isRoot: true).ShouldBe(new TreeCacheSettings("/var/cache/kiln/trees", TreeCacheSettings.DefaultSizeLimit));
+        TreeCacheSettings.FromEnvironment(_ => null, isRoot: true).ShouldBe(new TreeCacheSettings("/var/cache/kiln/trees", TreeCacheSettings.DefaultSizeLimit) { PackagesDirectory = "/var/cache/kiln/packages" });
         TreeCacheSettings.FromEnvironment(Variables(("HOME", "/home/ana")), isRoot: false).Directory.ShouldBe("/home/ana/.cache/kiln/trees");
         TreeCacheSettings.FromEnvironment(Variables(("HOME", "/home/ana"), ("XDG_CACHE_HOME", "/fast/cache")), isRoot: false).Directory.ShouldBe("/fast/cache/kiln/trees");
     }
@@ -20,7 +20,7 @@ public sealed class TreeCacheSettingsTests
     {
         var settings = TreeCacheSettings.FromEnvironment(Variables(("KILN_CACHE_DIR", "/srv/kiln-cache"), ("KILN_CACHE_SIZE", "5GiB")), isRoot: true);
 
-        settings.ShouldBe(new TreeCacheSettings("/srv/kiln-cache/trees", ByteSize.FromMiB(5 * 1024)));
+        settings.ShouldBe(new TreeCacheSettings("/srv/kiln-cache/trees", ByteSize.FromMiB(5 * 1024)) { PackagesDirectory = "/srv/kiln-cache/packages" });
         TreeCacheSettings.DefaultSizeLimit.ShouldBe(ByteSize.FromMiB(20 * 1024));
     }
 

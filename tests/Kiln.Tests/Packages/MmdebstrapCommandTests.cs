@@ -38,6 +38,7 @@ public sealed class MmdebstrapCommandTests
             EarlyFilesDirectory = "/b/scratch/early",
             DebconfSelectionsFile = "/b/scratch/debconf-selections",
             PackageCache = "/var/tmp/kiln/cache/bookworm-amd64",
+            DownloadedPackages = "/b/scratch/downloaded-packages",
         };
 
         MmdebstrapCommand.Build(request).Argv.ShouldBe(
@@ -56,9 +57,12 @@ public sealed class MmdebstrapCommandTests
             "--aptopt=APT::Get::AllowUnauthenticated \"true\"",
             "--dpkgopt=force-unsafe-io",
             "--setup-hook=cp -a /b/scratch/early/. \"$1\"/",
-            "--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives && find /var/tmp/kiln/cache/bookworm-amd64 -maxdepth 1 -name '*.deb' -exec cp -l -t \"$1\"/var/cache/apt/archives/ {} +",
+            "--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives && { find /var/tmp/kiln/cache/bookworm-amd64 -maxdepth 1 -name '*.deb' -exec cp -l -t \"$1\"/var/cache/apt/archives/ {} + 2>/dev/null"
+                + " || find /var/tmp/kiln/cache/bookworm-amd64 -maxdepth 1 -name '*.deb' -exec cp -n -t \"$1\"/var/cache/apt/archives/ {} +; }",
             "--skip=download/empty",
-            "--customize-hook=find \"$1\"/var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -t /var/tmp/kiln/cache/bookworm-amd64 {} +",
+            "--skip=essential/unlink",
+            "--customize-hook=mkdir -p /b/scratch/downloaded-packages && { find \"$1\"/var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -l -t /b/scratch/downloaded-packages {} + 2>/dev/null"
+                + " || find \"$1\"/var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -t /b/scratch/downloaded-packages {} +; }",
             "--essential-hook=chroot \"$1\" debconf-set-selections < /b/scratch/debconf-selections",
             $"--essential-hook={DeferredInitramfs.EssentialHook}",
             $"--customize-hook={DeferredInitramfs.CustomizeHook}",

@@ -59,6 +59,11 @@ public sealed class BootstrapSystem : BuildTask
         {
             await context.Runner.RunCheckedAsync(MmdebstrapCommand.Build(request) with { Environment = context.BootstrapEnvironment }, cancellationToken);
             context.Packages.MarkInstalled(context.Packages.Requests);
+            if (request is { PackageCache: { } cache, DownloadedPackages: { } downloaded })
+            {
+                var local = request.Include.Where(p => p.IsLocal).Select(p => Path.GetFileName(p.LocalPath!)).ToHashSet(StringComparer.Ordinal);
+                context.Announce($"{PackageCacheStore.Publish(downloaded, cache, local)} ({cache})");
+            }
         }
     }
 
@@ -67,6 +72,7 @@ public sealed class BootstrapSystem : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         var manifest = context.Manifest;
+        var cache = PackageCache.DirectoryFor(context);
         return new BootstrapRequest
         {
             Suite = context.Release.Codename,
@@ -83,7 +89,8 @@ public sealed class BootstrapSystem : BuildTask
             ForceCheckGpg = manifest.Bootstrapper.ForceCheckGpg,
             EarlyFilesDirectory = Path.Combine(context.Paths.Scratch, "early"),
             DebconfSelectionsFile = context.DebconfSelections.Count > 0 ? DebconfFile(context) : null,
-            PackageCache = PackageCache.DirectoryFor(context),
+            PackageCache = cache,
+            DownloadedPackages = cache is not null && manifest.Bootstrapper.Tool == BootstrapTool.Mmdebstrap ? PackageCache.StagingFor(context) : null,
         };
     }
 
