@@ -5,6 +5,8 @@
 # (default 3), on an otherwise idle machine, and prints every wall time, the medians, their ratio
 # and Kiln's own peak RSS (its process alone; mmdebstrap and apt are children and not counted).
 # Both download their packages from the mirror every time: no cache on either side.
+# Kiln's --no-cache build keeps no tree, so on a host with the memory it works in a tmpfs by itself
+# (bootstrapper.in_memory, on by default), as any such build does; the pipeline writes its tree to disk.
 #
 #   PIPELINE=/path/to/01-shell-mmdebstrap.sh   the pipeline (default: ../shared/bench next to the repo)
 #   PIPELINE_ARGS=--noloop                      its variant (default: the loop variant)

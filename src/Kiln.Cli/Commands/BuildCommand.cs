@@ -64,7 +64,7 @@ public static class BuildCommand
         var several = request.Manifests.Count > 1;
         var cache = request.NoCache ? null : TreeCacheSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.IsPrivilegedProcess);
         var runTrees = several && !request.DryRun ? RunTreeStore.Create(request.Workspace) : null;
-        var options = new ResolveOptions { OutputDirectory = request.Output, Workspace = request.Workspace, TreeCache = cache, RunTrees = runTrees?.Settings };
+        var options = new ResolveOptions { OutputDirectory = request.Output, Workspace = request.Workspace, TreeCache = cache, RunTrees = runTrees?.Settings, AvailableMemory = HostMemory.Available() };
         var runs = ReadAll(request, registry, options);
         if (!request.DryRun)
         {

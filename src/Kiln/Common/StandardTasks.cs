@@ -74,6 +74,11 @@ public static class StandardTasks
     private static void AddVolumeTasks(TaskSet tasks, BuildSpec spec)
     {
         var layout = spec.RequireLayout();
+        if (spec.InMemoryWorkspace is not null)
+        {
+            tasks.Add<Plugins.TmpfsWorkspace.MountTmpfsOnBuildDirectory>();
+        }
+
         tasks.Add<AddFilesystemPackages>()
             .Add<Services.WaitLongerForDevices>()
             .Add<ProvideBootstrapFstab>()

@@ -70,9 +70,13 @@ public static class FilesystemCommands
         new("mkfs.vfat", "-F", "32", "-S", "512", "-s", size < ByteSize.FromMiB(260) ? "1" : "8", "-i", FatVolumeId.ForMkfs(volumeId),
             "--offset", offset.Sectors.ToString(CultureInfo.InvariantCulture), diskFile, (size.Bytes / 1024).ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>mtools' mcopy filling that FAT filesystem with <paramref name="entries"/> (recursively, keeping times), without mounting it.</summary>
-    public static CommandLine FatCopy(string diskFile, ByteSize offset, IEnumerable<string> entries) =>
-        new("mcopy", ["-s", "-p", "-m", "-Q", "-i", $"{diskFile}@@{offset.Bytes.ToString(CultureInfo.InvariantCulture)}", .. entries, "::/"])
+    /// <summary>
+    /// mtools' mcopy putting <paramref name="entries"/> into the directory <paramref name="target"/> (<c>::/</c>, <c>::/EFI/</c>) of that
+    /// FAT filesystem in the order given, keeping times, without mounting it. A directory among them is copied with
+    /// what it holds (<c>-s</c>), in the order its filesystem lists it: <see cref="FatCopyPlan"/> gives only empty ones.
+    /// </summary>
+    public static CommandLine FatCopy(string diskFile, ByteSize offset, IEnumerable<string> entries, string target = "::/") =>
+        new("mcopy", ["-s", "-p", "-m", "-Q", "-i", $"{diskFile}@@{offset.Bytes.ToString(CultureInfo.InvariantCulture)}", .. entries, target])
         {
             Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["MTOOLS_SKIP_CHECK"] = "1" },
         };

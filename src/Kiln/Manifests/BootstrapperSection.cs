@@ -32,4 +32,10 @@ public sealed record BootstrapperSection
 
     /// <summary><c>bootstrapper.cache</c> (Kiln): reuse and store bootstrapped trees in the host's cache (default on).</summary>
     public bool Cache { get; init; } = true;
+
+    /// <summary>
+    /// <c>bootstrapper.in_memory</c> (Kiln): a build whose tree goes into no store (the cache off) puts its build
+    /// directory on a tmpfs when the host's available memory holds it with room to spare (default on).
+    /// </summary>
+    public bool InMemory { get; init; } = true;
 }

@@ -77,6 +77,7 @@ public static class ManifestBinder
         ForceCheckGpg = Flag(section["force-check-gpg"]),
         SourceDateEpoch = section["source_date_epoch"] is JValue { Type: JTokenType.Integer } epoch ? (long)epoch : null,
         Cache = section["cache"] is not JValue { Value: false },
+        InMemory = section["in_memory"] is not JValue { Value: false },
     };
 
     private static SystemSection BindSystem(JObject section)

@@ -47,6 +47,9 @@ public sealed class BuildSpec
     /// </summary>
     public Caching.TreeCacheSettings? TreeCache { get; init; }
 
+    /// <summary>The tmpfs a build that keeps no tree works in (<see cref="Plugins.TmpfsWorkspace.InMemoryWorkspace"/>), or null to work on disk.</summary>
+    public Plugins.TmpfsWorkspace.TmpfsWorkspaceSettings? InMemoryWorkspace { get; init; }
+
     /// <summary>The directory the image and its companions are written to.</summary>
     public required string OutputDirectory { get; init; }
 

@@ -29,4 +29,7 @@ public sealed record ResolveOptions
     /// off, so that builds with one bootstrap still share it.
     /// </summary>
     public Caching.TreeCacheSettings? RunTrees { get; init; }
+
+    /// <summary>The host's available memory (MemAvailable), or null when unknown: then a build never goes into memory on its own.</summary>
+    public Disks.ByteSize? AvailableMemory { get; init; }
 }

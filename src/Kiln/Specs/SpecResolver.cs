@@ -48,6 +48,7 @@ public static class SpecResolver
         var ids = options.NewUuid is { } next ? DiskIdentifiers.Sequence(next) : DiskIdentifiers.DerivedFrom(IdentifierSeed(root, manifest, epoch));
         var layout = profile.WritesDisk ? DiskLayoutCalculator.Calculate(manifest.Volume, platform.BootChain.LayoutNeeds(platform), ids) : null;
         var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? manifest.Bootstrapper.Workspace);
+        var treeCache = (manifest.Bootstrapper.Cache ? options.TreeCache : null) ?? options.RunTrees;
         return new BuildSpec
         {
             Manifest = manifest,
@@ -66,7 +67,9 @@ public static class SpecResolver
             Values = ManifestValues.From(root, manifest.Name),
             OutputDirectory = outputDirectory,
             HostMachine = options.HostMachine,
-            TreeCache = (manifest.Bootstrapper.Cache ? options.TreeCache : null) ?? options.RunTrees,
+            TreeCache = treeCache,
+            InMemoryWorkspace = Plugins.TmpfsWorkspace.InMemoryWorkspace.Decide(
+                manifest.Bootstrapper, keepsTree: treeCache is not null, hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
         };
     }
 

@@ -8,7 +8,8 @@ using Kiln.Tasks;
 namespace Kiln.Plugins.TmpfsWorkspace;
 
 /// <summary>
-/// Mounts a tmpfs on the build directory as soon as it exists, before anything is written into it. The
+/// Mounts a tmpfs on the build directory (the tmpfs_workspace plugin's, or the one a build that keeps no tree gets
+/// by itself: <see cref="InMemoryWorkspace"/>) as soon as it exists, before anything is written into it. The
 /// unmount is registered at once and runs after every other undo step that still needs the directory (the
 /// hooks' rollback and clean calls, the background removal of the root tree), before the directory goes.
 /// </summary>
@@ -29,7 +30,8 @@ public sealed class MountTmpfsOnBuildDirectory : BuildTask
     {
         ArgumentNullException.ThrowIfNull(context);
         var directory = context.Paths.BuildDirectory;
-        var settings = context.Spec.SettingsOf<TmpfsWorkspaceSettings>();
+        var automatic = context.Spec.InMemoryWorkspace;
+        var settings = automatic ?? context.Spec.SettingsOf<TmpfsWorkspaceSettings>();
         context.Journal.Record(new Acquisition(Acquisition.Mount, directory));
         await context.Runner.RunCheckedAsync(MountCommand(directory, settings), cancellationToken);
         context.Undo.Push($"unmount the tmpfs on {directory}", async ct =>
@@ -40,7 +42,8 @@ public sealed class MountTmpfsOnBuildDirectory : BuildTask
 
         // The mount hides what CreateBuildDirectory made inside the directory.
         Directory.CreateDirectory(context.Paths.Scratch);
-        context.Announce($"building in memory: a tmpfs on {directory}{(settings.Size is { } size ? $" of at most {size}" : string.Empty)}");
+        context.Announce($"building in memory: a tmpfs on {directory}{(settings.Size is { } size ? $" of at most {size}" : string.Empty)}"
+            + (automatic is null ? string.Empty : " (the build keeps no tree and the host has the memory; bootstrapper.in_memory: false builds on disk)"));
     }
 
     public static CommandLine MountCommand(string directory, TmpfsWorkspaceSettings settings)
