@@ -42,6 +42,6 @@ public sealed class RunTreeStore
     private static bool IsAlive(string name)
     {
         var pid = name[".kiln-run-".Length..^"-trees".Length];
-        return int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && System.IO.Directory.Exists($"/proc/{id}");
+        return LiveProcess.IsAlive(pid);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Host;
 using Kiln.Packages;
 
 namespace Kiln.Common.Bootstrap;
@@ -81,7 +82,7 @@ public static class PackageCacheStore
         foreach (var partial in Directory.GetFiles(cache, $".*{PartialMarker}*"))
         {
             var owner = Path.GetFileName(partial).Split(PartialMarker)[^1].Split('-')[0];
-            if (!int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !Directory.Exists($"/proc/{pid}"))
+            if (!LiveProcess.IsAlive(owner))
             {
                 File.Delete(partial);
             }
