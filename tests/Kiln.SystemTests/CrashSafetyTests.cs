@@ -22,6 +22,8 @@ public sealed class CrashSafetyTests : IDisposable
         ("image_registration", "Writing the image in its final format"),
     ];
 
+    private static readonly string[] BatchNames = ["crash-first", "crash-second"];
+
     private readonly string _directory = Directory.CreateTempSubdirectory("kiln-crash-").FullName;
 
     private string Workspace => Path.Combine(_directory, "workspace");
@@ -100,6 +102,35 @@ public sealed class CrashSafetyTests : IDisposable
         first.Signal(ProcessSignals.SigInt);
         (await first.WaitForExitAsync(TimeSpan.FromMinutes(5))).ExitCode.ShouldBe(130);
         NothingLeft("two builds");
+    }
+
+    [SystemFact]
+    public async Task A_killed_run_of_several_manifests_leaves_its_shared_trees_for_kiln_clean_to_remove()
+    {
+        var manifests = BatchNames.Select(name =>
+        {
+            var path = Path.Combine(_directory, name + ".yml");
+            File.WriteAllText(path, ManifestText().Replace("name: crash", $"name: {name}", StringComparison.Ordinal).Split("  prebootstrapped:")[0] + "  root_password:\n    password: crash\n");
+            return path;
+        }).ToArray();
+        using (var killed = KilnProcess.Start([.. BuildArguments().Where(a => a != Manifest), .. manifests, "--no-cache", "--jobs", "2"]))
+        {
+            (await killed.WaitForAsync("Bootstrapping", TimeSpan.FromMinutes(5))).ShouldBeTrue(killed.Output);
+            if (HostMemory.Available() >= Kiln.Disks.ByteSize.Parse("16GiB"))
+            {
+                killed.Output.ShouldContain("the run keeps its shared trees in memory", Case.Sensitive);
+                killed.Output.ShouldContain("building in memory", Case.Sensitive);
+            }
+
+            killed.KillGroup();
+            await killed.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        Directory.GetDirectories(Workspace, ".kiln-run-*-trees").ShouldNotBeEmpty("a killed run leaves its store for recovery");
+        var clean = await KilnCli.RunAsync("clean", Workspace);
+        clean.ExitCode.ShouldBe(0, clean.ToString());
+        NothingLeft("SIGKILL of a run of two manifests, then kiln clean");
+        Directory.GetDirectories(Workspace, ".kiln-run-*").ShouldBeEmpty("kiln clean removes a dead run's store");
     }
 
     public void Dispose()

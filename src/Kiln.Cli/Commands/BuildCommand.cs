@@ -64,8 +64,17 @@ public static class BuildCommand
         var several = request.Manifests.Count > 1;
         var cache = request.NoCache ? null : TreeCacheSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.IsPrivilegedProcess);
         var runTrees = several && !request.DryRun ? RunTreeStore.Create(request.Workspace) : null;
-        var options = new ResolveOptions { OutputDirectory = request.Output, Workspace = request.Workspace, TreeCache = cache, RunTrees = runTrees?.Settings, AvailableMemory = HostMemory.Available() };
+        var available = HostMemory.Available();
+        var options = new ResolveOptions { OutputDirectory = request.Output, Workspace = request.Workspace, TreeCache = cache, RunTrees = runTrees?.Settings, RunTreesInMemory = runTrees is not null, AvailableMemory = available };
         var runs = ReadAll(request, registry, options);
+        var limit = runTrees is null ? null : JobLimit.For(request.Jobs, runs.Count, Environment.ProcessorCount, available);
+        var runTreesInMemory = runTrees is null ? null : RunTreeMemory.Decide([.. runs.Select(r => r.Spec)], runTrees.Settings, limit!.Jobs, available);
+        if (runTrees is not null && runTreesInMemory is null && runs.Any(r => r.Spec.TreeCache == runTrees.Settings && r.Spec.InMemoryWorkspace is not null))
+        {
+            // Resolved again with the store on disk: its builds then stay on disk too, so that a new tree is moved into it.
+            runs = ReadAll(request, registry, options with { RunTreesInMemory = false });
+        }
+
         if (!request.DryRun)
         {
             foreach (var run in runs)
@@ -92,8 +101,13 @@ public static class BuildCommand
         using var guard = ChildGuard.Start(runner, runLog.Factory.CreateLogger("Kiln.Guard"));
         try
         {
-            var limit = JobLimit.For(request.Jobs, runs.Count, Environment.ProcessorCount, HostMemory.Available());
-            return await BatchBuild.RunAsync(runs, limit, terminal, debug, interruption.Token);
+            if (runTreesInMemory is { } size)
+            {
+                await runTrees!.MountInMemoryAsync(runner, size, interruption.Token);
+                terminal.Line($"[blue]note:[/] the run keeps its shared trees in memory (a tmpfs of at most {size} on {Markup.Escape(runTrees.Directory)}), and its builds work in memory");
+            }
+
+            return await BatchBuild.RunAsync(runs, limit!, terminal, debug, interruption.Token);
         }
         finally
         {

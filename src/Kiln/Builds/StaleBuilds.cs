@@ -11,7 +11,8 @@ namespace Kiln.Builds;
 /// a build's lock is free; its journal says what it took. Recovery gives it back in reverse: processes in
 /// its root are stopped, mounts unmounted (never deleting through one), loop devices detached, binfmt
 /// entries released, unfinished outputs (files, and logical volumes of <c>backing: lvm</c>) deleted, what a
-/// publication made in a cloud deleted, then the build directory is removed. A live build's directory is never
+/// publication made in a cloud deleted, then the build directory is removed; then the shared trees of runs that
+/// died (<see cref="Caching.RunTreeStore"/>). A live build's directory is never
 /// touched. A cloud resource that cannot be deleted now (no credentials here) keeps its journal, so a later
 /// <c>kiln clean</c> tries again.
 /// </summary>
@@ -48,6 +49,10 @@ public sealed partial class StaleBuilds(ICommandRunner runner, ILogger logger, F
                 recovered.Add(directory);
             }
         }
+
+        // A run of several manifests that died left its shared trees (in memory, perhaps): its builds are given
+        // back above, so nothing is layered on them any more.
+        await Caching.RunTreeStore.RemoveAbandonedAsync(runner, workspace);
 
         return recovered;
     }

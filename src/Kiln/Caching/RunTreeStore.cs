@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Disks;
 using Kiln.Host;
 using Kiln.Manifests;
 
@@ -6,8 +7,10 @@ namespace Kiln.Caching;
 
 /// <summary>
 /// The store of trees of one run of several manifests, for builds that do not use the cache: builds with one
-/// bootstrap still share it. It lives in the workspace (<c>.kiln-run-PID-trees</c>) and is removed when the
-/// run ends; one left by a run whose process is gone is removed by the next run.
+/// bootstrap still share it. It lives in the workspace (<c>.kiln-run-PID-trees</c>), in memory when the host has
+/// it (<see cref="RunTreeMemory"/>: a tmpfs mounted on it), and is removed when the run ends; one left by a run
+/// whose process is gone (its tmpfs, and whatever is mounted below it, too) is removed by the next build in that
+/// workspace, or by <c>kiln clean</c>.
 /// </summary>
 public sealed class RunTreeStore
 {
@@ -15,7 +18,7 @@ public sealed class RunTreeStore
 
     public string Directory { get; }
 
-    public TreeCacheSettings Settings => new(Directory, new Disks.ByteSize(long.MaxValue));
+    public TreeCacheSettings Settings => new(Directory, new ByteSize(long.MaxValue));
 
     public static RunTreeStore Create(string? workspace)
     {
@@ -30,13 +33,45 @@ public sealed class RunTreeStore
             ? System.IO.Directory.GetDirectories(workspace, ".kiln-run-*-trees").Where(d => !IsAlive(Path.GetFileName(d)))
             : [];
 
+    /// <summary>Mounts a tmpfs of at most <paramref name="size"/> on the store, before anything is stored in it.</summary>
+    public async Task MountInMemoryAsync(ICommandRunner runner, ByteSize size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        System.IO.Directory.CreateDirectory(Directory);
+        await runner.RunCheckedAsync(MountCommand(Directory, size), cancellationToken);
+    }
+
+    public static CommandLine MountCommand(string directory, ByteSize size) =>
+        new("mount", "-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"mode=0700,size={size.Bytes}"), "kiln-run-trees", directory);
+
+    /// <summary>Removes this run's store and those of runs whose process is gone.</summary>
     public async Task RemoveAsync(ICommandRunner runner)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        foreach (var directory in Abandoned(Path.GetDirectoryName(Directory)!).Append(Directory).Where(System.IO.Directory.Exists))
+        await RemoveAbandonedAsync(runner, Path.GetDirectoryName(Directory)!);
+        await RemoveOneAsync(runner, Directory);
+    }
+
+    /// <summary>Removes the stores of runs whose process is gone, in <paramref name="workspace"/>.</summary>
+    public static async Task RemoveAbandonedAsync(ICommandRunner runner, string workspace)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        foreach (var directory in Abandoned(workspace).ToList())
         {
-            await runner.RunCheckedAsync(TreeStore.Remove(directory), CancellationToken.None);
+            await RemoveOneAsync(runner, directory);
         }
+    }
+
+    // Never deleting through a mount: what is mounted at or below the store goes first (its tmpfs included).
+    private static async Task RemoveOneAsync(ICommandRunner runner, string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return;
+        }
+
+        await Mounts.UnmountAllBelowAsync(runner, directory, CancellationToken.None);
+        await runner.RunCheckedAsync(TreeStore.Remove(directory), CancellationToken.None);
     }
 
     private static bool IsAlive(string name)

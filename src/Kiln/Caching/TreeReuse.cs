@@ -83,13 +83,14 @@ public static class TreeReuse
     /// unmounted at the end of the build; a copy of the tree where it cannot be layered.
     /// </summary>
     /// <remarks>
-    /// A build directory that is a mount of its own (the tmpfs_workspace plugin's tmpfs) gets a copy: that build
-    /// asked for its whole tree in memory.
+    /// A build directory that is a mount of its own because the build asked for it (the tmpfs_workspace plugin's
+    /// tmpfs) gets a copy: that build asked for its whole tree in memory. One in memory by itself is layered: its
+    /// store is in memory too (<see cref="RunTreeMemory"/>).
     /// </remarks>
     private static async Task UseStoredTreeAsync(BuildContext context, TreeStore store, string key, string news, CancellationToken cancellationToken)
     {
         var entry = store.EntryOf(key);
-        if (!MountTable.ReadMountPoints().Contains(context.Paths.BuildDirectory))
+        if (context.Spec.InMemoryWorkspace is not null || !MountTable.ReadMountPoints().Contains(context.Paths.BuildDirectory))
         {
             var users = await FileLock.AcquireSharedAsync(store.UsersOf(key), cancellationToken);
             var release = context.Undo.Push($"stop using the stored tree {entry}", _ =>

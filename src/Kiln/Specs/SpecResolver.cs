@@ -69,7 +69,7 @@ public static class SpecResolver
             HostMachine = options.HostMachine,
             TreeCache = treeCache,
             InMemoryWorkspace = Plugins.TmpfsWorkspace.InMemoryWorkspace.Decide(
-                manifest.Bootstrapper, keepsTree: treeCache is not null, hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
+                manifest.Bootstrapper, keepsTree: treeCache is not null && !(treeCache == options.RunTrees && options.RunTreesInMemory), hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
         };
     }
 
