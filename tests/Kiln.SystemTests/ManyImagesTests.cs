@@ -58,7 +58,8 @@ public sealed class ManyImagesTests
                 // The run keeps no tree on disk: its store and its builds are in memory, and the hits are layered on the stored tree.
                 run.All.ShouldContain("the run keeps its shared trees in memory", Case.Sensitive, run.ToString());
                 buildLogs.ShouldAllBe(l => l.Contains("building in memory", StringComparison.Ordinal));
-                buildLogs.Count(l => l.Contains("the root is layered on it", StringComparison.Ordinal)).ShouldBe(2, "a build in memory is layered on a store in memory");
+                buildLogs.Count(l => l.Contains("the root is layered on it", StringComparison.Ordinal)).ShouldBe(3, "a build in memory is layered on a store in memory");
+                buildLogs.Count(l => l.Contains("the new tree is stored; the root is layered on it", StringComparison.Ordinal)).ShouldBe(1, "the miss bootstraps straight into the store, and is layered on it too");
             }
 
             Directory.GetFiles(logs, "run-*.log").Length.ShouldBe(1, "the run has a log of its own");

@@ -7,7 +7,8 @@ namespace Kiln.Cli.Commands;
 
 /// <summary>
 /// Several manifests in one <c>kiln build</c>: builds start in <see cref="BuildQueue"/> order, at most
-/// <c>--jobs</c> at once; builds with one bootstrap share it through the tree store; each failure is rolled
+/// <c>--jobs</c> at once (a build waiting for another's bootstrap gives its place to the next: <see cref="JobSlot"/>);
+/// builds with one bootstrap share it through the tree store; each failure is rolled
 /// back on its own while the others go on; an interrupt rolls back every build not yet published, and builds
 /// not yet started never start. One summary at the end.
 /// </summary>
@@ -34,9 +35,10 @@ public static class BatchBuild
         var order = BuildQueue.Order([.. runs.Select(r => BootstrapGroup.KeyOf(r.Spec))]);
         var started = order.Select(async index =>
         {
+            JobSlot slot;
             try
             {
-                await slots.WaitAsync(interrupted);
+                slot = await JobSlot.TakeAsync(slots, interrupted);
             }
             catch (OperationCanceledException)
             {
@@ -44,13 +46,9 @@ public static class BatchBuild
                 return;
             }
 
-            try
+            using (slot)
             {
-                reports[index] = await BuildOneAsync(runs[index], terminal, debug, interrupted);
-            }
-            finally
-            {
-                slots.Release();
+                reports[index] = await BuildOneAsync(runs[index], slot, terminal, debug, interrupted);
             }
         }).ToList();
         await Task.WhenAll(started);
@@ -59,7 +57,7 @@ public static class BatchBuild
         return BatchSummary.ExitCode(final);
     }
 
-    private static async Task<ImageReport> BuildOneAsync(ImageBuildRun run, Terminal terminal, bool debug, CancellationToken interrupted)
+    private static async Task<ImageReport> BuildOneAsync(ImageBuildRun run, JobSlot slot, Terminal terminal, bool debug, CancellationToken interrupted)
     {
         var progress = new PrefixedProgress(terminal, run.Name);
         BuildContext? context = null;
@@ -77,6 +75,7 @@ public static class BatchBuild
         {
             Announce = message => progress.Write($"[blue]note:[/] {Markup.Escape(message)}"),
             ContextCreated = created => context = created,
+            JobSlot = slot,
         };
         try
         {

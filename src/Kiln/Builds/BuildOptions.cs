@@ -14,6 +14,9 @@ public sealed record BuildOptions
     /// <summary>Told the build's context as soon as it exists (the CLI asks it whether the outputs are published yet).</summary>
     public Action<Tasks.BuildContext> ContextCreated { get; init; } = _ => { };
 
+    /// <summary>The build's place among the builds of its run that go at once; given back while it waits for another build.</summary>
+    public JobSlot JobSlot { get; init; } = JobSlot.None;
+
     /// <summary>Shows a message to the user immediately.</summary>
     public Action<string> Announce { get; init; } = _ => { };
 }

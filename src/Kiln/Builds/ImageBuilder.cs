@@ -79,6 +79,7 @@ public sealed partial class ImageBuilder(ILoggerFactory loggerFactory, ICommandR
         var context = new BuildContext(spec, paths, runner, loggerFactory)
         {
             Announce = options.Announce,
+            JobSlot = options.JobSlot,
             Secrets = (runner as CommandRunner)?.Secrets ?? new SecretStore(),
             Journal = journal,
         };

@@ -28,7 +28,9 @@ public static class TreeReuse
         ArgumentNullException.ThrowIfNull(store);
         var fingerprint = BootstrapFingerprint.Compute(context, await ToolVersionAsync(context, cancellationToken));
         store.Create();
-        using var entryLock = await FileLock.AcquireAsync(store.LockOf(fingerprint.Key), context.Announce, cancellationToken);
+        // Waiting for another build of the run that bootstraps this tree, a build gives its place in the run to the next one.
+        using var entryLock = FileLock.TryAcquire(store.LockOf(fingerprint.Key))
+            ?? await context.JobSlot.GivenBackWhileAsync(() => FileLock.AcquireAsync(store.LockOf(fingerprint.Key), context.Announce, cancellationToken), cancellationToken);
         using (var unused = store.TryHoldUnused(fingerprint.Key))
         {
             // A tree this entry replaced may still lie under another build's root: it goes once nobody uses it.
@@ -59,10 +61,21 @@ public static class TreeReuse
         }
 
         context.Announce($"{name}: miss, {verdict.Reason}; bootstrapping and storing the tree in {store.EntryOf(fingerprint.Key)}");
+        var partial = new PartialEntry(store.PartialOf(fingerprint.Key));
+        partial.Removal = context.Undo.Push($"remove the unfinished stored tree {partial.Directory}", ct => RemoveAsync(context, partial.Directory, ct));
+        Directory.CreateDirectory(partial.Tree);
+        if (context.Spec.InMemoryWorkspace is not null)
+        {
+            // A build in memory beside a store in memory (another tmpfs: no rename between them) bootstraps straight
+            // into the store, through a bind mount on its root, rather than copying the tree there afterwards.
+            Directory.CreateDirectory(context.Paths.Root);
+            partial.Bind = await new Mounts(context.Runner, context.Undo, context.Journal).BindAsync(partial.Tree, context.Paths.Root, cancellationToken);
+        }
+
         await BootstrapSystem.BootstrapAsync(context, cancellationToken);
         var pending = context.Packages.Pending.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
         var installedNow = context.Packages.Requests.Select(KeyOf).Where(k => !pending.Contains(k)).ToList();
-        await StoreAsync(context, store, fingerprint.Key, new StoredTreeRecord(fingerprint.Text, indexes, installedNow, DateTimeOffset.UtcNow), cancellationToken);
+        await StoreAsync(context, store, fingerprint.Key, partial, new StoredTreeRecord(fingerprint.Text, indexes, installedNow, DateTimeOffset.UtcNow), cancellationToken);
         if (sizeLimit is { } limit)
         {
             foreach (var key in store.OverLimit(limit, keep: fingerprint.Key))
@@ -113,11 +126,8 @@ public static class TreeReuse
         await context.Runner.RunCheckedAsync(CopyTree(store.TreeOf(key), context.Paths.Root), cancellationToken);
     }
 
-    private static async Task StoreAsync(BuildContext context, TreeStore store, string key, StoredTreeRecord record, CancellationToken cancellationToken)
+    private static async Task StoreAsync(BuildContext context, TreeStore store, string key, PartialEntry partial, StoredTreeRecord record, CancellationToken cancellationToken)
     {
-        var partial = store.PartialOf(key);
-        var removePartial = context.Undo.Push($"remove the unfinished stored tree {partial}", ct => RemoveAsync(context, partial, ct));
-        Directory.CreateDirectory(partial);
         // Clamped as it is stored, so a build on it writes only the times of what it changes (ClampFileTimes).
         if (context.SourceDateEpoch is { } epoch)
         {
@@ -126,27 +136,40 @@ public static class TreeReuse
             record = record with { TimesClampedTo = epoch.Seconds, LoweredTimes = clamp.Originals };
         }
 
-        // The new tree is moved, not copied, when the store is on the build's filesystem; the root is layered on it below.
-        var moved = TryMove(context.Paths.Root, Path.Combine(partial, "root"));
-        if (!moved)
+        // The new tree is in the store already (bootstrapped through a bind mount), or moved there when the store is
+        // on the build's filesystem, or else copied; the root is layered on it below unless it was copied.
+        bool moved;
+        if (partial.Bind is { } bind)
         {
-            await context.Runner.RunCheckedAsync(CopyTree(context.Paths.Root, Path.Combine(partial, "root")), cancellationToken);
+            await Mounts.UnmountAsync(context.Runner, context.Paths.Root, cancellationToken);
+            bind.Dismiss();
+            Directory.Delete(context.Paths.Root);
+            moved = true;
+        }
+        else
+        {
+            Directory.Delete(partial.Tree);
+            moved = TryMove(context.Paths.Root, partial.Tree);
+            if (!moved)
+            {
+                await context.Runner.RunCheckedAsync(CopyTree(context.Paths.Root, partial.Tree), cancellationToken);
+            }
         }
 
-        var (digest, bytes) = TreeDigest.Compute(Path.Combine(partial, "root"));
-        RestoreTimes(Path.Combine(partial, "root"), context.StoredTreeTimes);
-        await File.WriteAllTextAsync(Path.Combine(partial, "tree.json"), (record with { TreeDigest = digest, Bytes = bytes }).ToJson(), cancellationToken);
+        var (digest, bytes) = TreeDigest.Compute(partial.Tree);
+        RestoreTimes(partial.Tree, context.StoredTreeTimes);
+        await File.WriteAllTextAsync(Path.Combine(partial.Directory, "tree.json"), (record with { TreeDigest = digest, Bytes = bytes }).ToJson(), cancellationToken);
         var entry = store.EntryOf(key);
         string? replaced = null;
         if (Directory.Exists(entry))
         {
-            replaced = partial + ".replaced";
+            replaced = partial.Directory + ".replaced";
             Directory.Move(entry, replaced);
         }
 
         // The record is written before the rename: an entry without tree.json (a crash mid-copy) is never used.
-        Directory.Move(partial, entry);
-        removePartial.Dismiss();
+        Directory.Move(partial.Directory, entry);
+        partial.Removal!.Dismiss();
         if (replaced is not null)
         {
             using var unused = store.TryHoldUnused(key);

@@ -10,6 +10,9 @@ public sealed class FileLock : IDisposable
 {
     private readonly FileStream _file;
 
+    // Short: a build waiting for another build's tree goes on this soon after the tree is stored.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
     private FileLock(FileStream file) => _file = file;
 
     /// <summary>Waits for the lock of a saved tree.</summary>
@@ -35,7 +38,7 @@ public sealed class FileLock : IDisposable
                     announced = true;
                 }
 
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                await Task.Delay(PollInterval, cancellationToken);
             }
         }
     }

@@ -69,9 +69,17 @@ public static class SpecResolver
             HostMachine = options.HostMachine,
             TreeCache = treeCache,
             InMemoryWorkspace = Plugins.TmpfsWorkspace.InMemoryWorkspace.Decide(
-                manifest.Bootstrapper, keepsTree: treeCache is not null && !(treeCache == options.RunTrees && options.RunTreesInMemory), hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
+                manifest.Bootstrapper, keepsTree: KeepsTreeOnDisk(manifest, treeCache, options), hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
         };
     }
+
+    /// <summary>
+    /// Whether the build stores its tree on disk: in the cache, in its run's store when that is not in memory, or in
+    /// the prebootstrapped plugin's folder.
+    /// </summary>
+    private static bool KeepsTreeOnDisk(Manifest manifest, Caching.TreeCacheSettings? treeCache, ResolveOptions options) =>
+        (treeCache is not null && !(treeCache == options.RunTrees && options.RunTreesInMemory))
+        || manifest.PluginNames.Contains(Plugins.Prebootstrapped.PrebootstrappedPlugin.PluginName);
 
     /// <summary>
     /// What the disk's identifiers derive from: <c>volume.uuid_seed</c>, else the manifest's <c>name</c> as written

@@ -54,5 +54,7 @@ public sealed class RunTreeMemoryTests
     {
         TestManifests.Bind(TestManifests.Minimal, options: InMemory).InMemoryWorkspace.ShouldNotBeNull();
         TestManifests.Bind(TestManifests.Minimal, options: InMemory with { RunTreesInMemory = false }).InMemoryWorkspace.ShouldBeNull("its new tree is moved into the store on disk");
+        TestManifests.Bind(TestManifests.Minimal + "\nplugins:\n  prebootstrapped:\n    folder: /srv/trees\n", options: InMemory with { RunTrees = null }).InMemoryWorkspace
+            .ShouldBeNull("the prebootstrapped plugin keeps its tree on disk too");
     }
 }

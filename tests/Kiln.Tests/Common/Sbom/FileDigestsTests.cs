@@ -8,7 +8,7 @@ namespace Kiln.Tests.Common.Sbom;
 public sealed class FileDigestsTests
 {
     [Fact]
-    public async Task A_file_is_read_once_for_its_sha1_and_sha256()
+    public async Task A_file_gets_its_sha1_and_sha256_computed_side_by_side()
     {
         var path = Path.GetTempFileName();
         try
