@@ -46,6 +46,8 @@ for round in $(seq "$rounds"); do
 	grep -q 'cache: hit' "$work"/logs/warm-*.log || { echo "bench: the warm build missed the cache" >&2; exit 1; }
 	rm -rf "$work/logs"
 	batch[$round]=$(kiln_build "$plain" "$second" "$third" --no-cache --jobs 2); record batch-of-3 "$round" "${batch[$round]}" s
+	# The round's own ratio too: the archive's speed drifts between rounds, and it decides most of both figures.
+	record batch/cold "$round" "$(awk -v a="${batch[$round]}" -v b="${cold[$round]}" 'BEGIN{printf "%.2f", a/b}')" ratio
 done
 c=$(median "${cold[@]}"); w=$(median "${hot[@]}"); b=$(median "${batch[@]}")
 record median-cold - "$c" s
