@@ -61,8 +61,8 @@ public static class TreeReuse
         }
 
         context.Announce($"{name}: miss, {verdict.Reason}; bootstrapping and storing the tree in {store.EntryOf(fingerprint.Key)}");
-        var partial = new PartialEntry(store.PartialOf(fingerprint.Key));
-        partial.Removal = context.Undo.Push($"remove the unfinished stored tree {partial.Directory}", ct => RemoveAsync(context, partial.Directory, ct));
+        var directory = store.PartialOf(fingerprint.Key);
+        var partial = new PartialEntry(directory, context.Undo.Push($"remove the unfinished stored tree {directory}", ct => RemoveAsync(context, directory, ct)));
         Directory.CreateDirectory(partial.Tree);
         if (context.Spec.InMemoryWorkspace is not null)
         {
@@ -169,7 +169,7 @@ public static class TreeReuse
 
         // The record is written before the rename: an entry without tree.json (a crash mid-copy) is never used.
         Directory.Move(partial.Directory, entry);
-        partial.Removal!.Dismiss();
+        partial.Removal.Dismiss();
         if (replaced is not null)
         {
             using var unused = store.TryHoldUnused(key);
