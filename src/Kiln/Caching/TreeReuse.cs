@@ -44,16 +44,31 @@ public static class TreeReuse
         var indexes = await ArchiveIndexState.ReadAsync(ArchiveSources.FromEarlyFiles(context.EarlyFiles), architecture, cancellationToken);
         var stored = StoredTreeRecord.Read(store.RecordOf(fingerprint.Key));
         var verdict = StoredTreeVerdict.Judge(stored, Directory.Exists(store.TreeOf(fingerprint.Key)), fingerprint.Text, indexes);
-        if (verdict.Reuse && TreeDigest.Compute(store.TreeOf(fingerprint.Key)).Digest != stored!.TreeDigest)
+        var checkedBy = string.Empty;
+        if (verdict.Reuse)
         {
-            verdict = new StoredTreeVerdict(false, "the stored tree is damaged (its files changed since it was stored)");
+            // Listing the tree for its digest moves its directories' access times (relatime): under the root of a build
+            // layered on it right now, they would go into that build's image. Such a build checked the tree (or stored
+            // it) itself, so a tree in use is taken as it is, and one nobody uses is checked and its times set back.
+            using var unused = store.TryHoldUnused(fingerprint.Key);
+            if (unused is null)
+            {
+                checkedBy = " (another build's root is layered on it: that build checked it)";
+            }
+            else if (TreeDigest.Compute(store.TreeOf(fingerprint.Key)).Digest != stored!.TreeDigest)
+            {
+                verdict = new StoredTreeVerdict(false, "the stored tree is damaged (its files changed since it was stored)");
+            }
+            else
+            {
+                RestoreTimes(store.TreeOf(fingerprint.Key), stored.Times());
+            }
         }
 
         if (verdict.Reuse)
         {
             context.StoredTreeTimes = stored!.Times();
-            RestoreTimes(store.TreeOf(fingerprint.Key), context.StoredTreeTimes);
-            await UseStoredTreeAsync(context, store, fingerprint.Key, $"{name}: hit, {verdict.Reason}; ", cancellationToken);
+            await UseStoredTreeAsync(context, store, fingerprint.Key, $"{name}: hit, {verdict.Reason}{checkedBy}; ", cancellationToken);
             store.Touch(fingerprint.Key);
             var installed = stored!.Installed.ToHashSet(StringComparer.Ordinal);
             context.Packages.MarkInstalled(context.Packages.Requests.Where(r => installed.Contains(KeyOf(r))));

@@ -13,10 +13,10 @@ public sealed class RunTreeStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_workspace, recursive: true);
 
     [Fact]
-    public void Its_tmpfs_is_limited_and_only_for_root()
+    public void Its_tmpfs_is_limited_only_for_root_and_never_moves_access_times()
     {
         RunTreeStore.MountCommand("/var/tmp/kiln/.kiln-run-42-trees", ByteSize.Parse("2560MiB")).Argv
-            .ShouldBe(["mount", "-t", "tmpfs", "-o", "mode=0700,size=2684354560", "kiln-run-trees", "/var/tmp/kiln/.kiln-run-42-trees"]);
+            .ShouldBe(["mount", "-t", "tmpfs", "-o", "mode=0700,noatime,size=2684354560", "kiln-run-trees", "/var/tmp/kiln/.kiln-run-42-trees"]);
     }
 
     [Fact]

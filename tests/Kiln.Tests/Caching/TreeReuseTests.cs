@@ -87,6 +87,8 @@ public sealed class TreeReuseTests : IDisposable
         record.TreeDigest.ShouldBe(TreeDigest.Compute(stored).Digest, "the digest is of the clamped tree");
         context.StoredTreeTimes.ShouldNotBeNull().Epoch.ShouldBe(epoch);
         context.StoredTreeTimes.Originals.ShouldBe(record.LoweredTimes);
+        // The first build is done (its overlay gone), so the second checks the tree and sets its times back.
+        await context.Undo.UnwindAsync(CancellationToken.None);
         var (second, _, _) = Context("kiln-2");
 
         await new BootstrapSystem().RunAsync(second, CancellationToken.None);
@@ -168,6 +170,22 @@ public sealed class TreeReuseTests : IDisposable
         news.ShouldHaveSingleItem().ShouldStartWith("cache: miss, the stored tree is damaged (its files changed since it was stored); bootstrapping");
         runner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mmdebstrap", "cp", "rm"], "bootstrap, store, remove the damaged entry");
         File.Exists(Path.Combine(entry, "root", "etc", "kiln-2")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_stored_tree_another_builds_root_is_layered_on_is_used_without_listing_it()
+    {
+        await new BootstrapSystem().RunAsync(Context("kiln-1").Context, CancellationToken.None);
+        var entry = Directory.GetDirectories(_cache).ShouldHaveSingleItem();
+        using var user = await Kiln.Host.FileLock.AcquireSharedAsync(new TreeStore(_cache).UsersOf(Path.GetFileName(entry)), CancellationToken.None);
+        // A change the digest would find: the tree is not listed while another build's root is layered on it.
+        File.Delete(Path.Combine(entry, "root", "etc", "kiln-1"));
+        var (context, runner, news) = Context("kiln-2");
+
+        await new BootstrapSystem().RunAsync(context, CancellationToken.None);
+
+        news.ShouldHaveSingleItem().ShouldContain("is current (another build's root is layered on it: that build checked it); the root is layered on it");
+        runner.Argvs.Select(a => a[0]).ShouldBe(["mmdebstrap", "mount"], "no bootstrap: the version, then the overlay");
     }
 
     [Fact]
