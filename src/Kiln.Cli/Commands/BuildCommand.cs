@@ -26,7 +26,7 @@ public static class BuildCommand
         var pause = new Option<bool>("--pause-on-error") { Description = "On failure, wait for Enter before rolling back, to inspect the build directory" };
         var workspace = new Option<string?>("--workspace") { Description = "Work in this directory instead of the manifest's bootstrapper.workspace", HelpName = "DIR" };
         var noCache = new Option<bool>("--no-cache") { Description = "Bootstrap without the cache of bootstrapped trees (KILN_CACHE_DIR, KILN_CACHE_SIZE)" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "With several manifests, build up to this many at once (within the machine's cores and memory)", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "With several manifests, build up to this many at once (within the machine's cores and memory; a build waiting for another's bootstrap does not count)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var passwordFile = new Option<bool>("--password-file") { Description = "Also write a random root password (root_password: {random: true}) to NAME.root-password beside the image, readable by root only" };
         var offline = new Option<bool>("--offline") { Description = "With --dry-run: ask the Debian mirror nothing (a suite is named from Kiln's table)" };
         var json = CommonOptions.Json("the outcome (artifacts with paths, sizes and SHA-256, timings, the log, where the credentials are; one manifest)");
