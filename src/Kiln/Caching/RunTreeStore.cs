@@ -47,7 +47,7 @@ public sealed class RunTreeStore
     /// into their images. Reads through an overlay never move them (it opens the lower files with O_NOATIME).
     /// </remarks>
     public static CommandLine MountCommand(string directory, ByteSize size) =>
-        new("mount", "-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"mode=0700,noatime,size={size.Bytes}"), "kiln-run-trees", directory);
+        TmpfsMount.Command("kiln-run-trees", directory, "0700", size, noAtime: true);
 
     /// <summary>Removes this run's store and those of runs whose process is gone.</summary>
     public async Task RemoveAsync(ICommandRunner runner)

@@ -49,7 +49,6 @@ public sealed class MountTmpfsOnBuildDirectory : BuildTask
     public static CommandLine MountCommand(string directory, TmpfsWorkspaceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var options = settings.Size is { } size ? $"mode=0755,size={size.Bytes.ToString(CultureInfo.InvariantCulture)}" : "mode=0755";
-        return new CommandLine("mount", "-t", "tmpfs", "-o", options, "kiln-tmpfs", directory);
+        return TmpfsMount.Command("kiln-tmpfs", directory, "0755", settings.Size);
     }
 }
