@@ -19,7 +19,7 @@ mkdir -p "$work" "$here/results"
 out="$here/results/cache-$(date +%Y%m%d-%H%M%S).tsv"
 cli="$work/cli"
 . "$here/lib.sh"
-dotnet build "$repo/src/Kiln.Cli/Kiln.Cli.csproj" -c Release -o "$cli" --nologo -v q >/dev/null
+build_cli
 export KILN_CACHE_DIR="$work/cache"
 
 # variant NAME EDIT PLUGINS: reference.yml renamed to NAME, with the sed EDIT and PLUGINS appended under plugins:.

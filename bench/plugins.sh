@@ -21,7 +21,7 @@ mkdir -p "$work" "$here/results"
 out="$here/results/plugins-$(date +%Y%m%d-%H%M%S).tsv"
 cli="$work/cli"
 . "$here/lib.sh"
-dotnet build "$repo/src/Kiln.Cli/Kiln.Cli.csproj" -c Release -o "$cli" --nologo -v q >/dev/null
+build_cli
 
 # variant NAME BASE PLUGINS: BASE (a manifest) with PLUGINS (YAML lines under `plugins:`) appended.
 variant() {

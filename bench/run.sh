@@ -23,9 +23,9 @@ work=${BENCH_DIR:-/var/tmp/kiln-bench}
 results="$here/results"
 mkdir -p "$work" "$results"
 out="$results/$(date +%Y%m%d-%H%M%S).tsv"
-# A private build of the CLI, so that editing the sources during a run changes nothing.
 cli="$work/cli"
-dotnet build "$repo/src/Kiln.Cli/Kiln.Cli.csproj" -c Release -o "$cli" --nologo -v q >/dev/null
+. "$here/lib.sh"
+build_cli
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
@@ -42,7 +42,7 @@ run_kiln() {
 	local start end
 	rm -rf "$work/kiln"
 	start=$(now)
-	dotnet "$cli/Kiln.Cli.dll" build "$repo/manifests/examples/kvm/reference.yml" --no-cache --output "$work/kiln" --workspace "$work/kiln-workspace" --log "$work/kiln" >"$work/kiln.out" 2>&1
+	"$cli/Kiln.Cli" build "$repo/manifests/examples/kvm/reference.yml" --no-cache --output "$work/kiln" --workspace "$work/kiln-workspace" --log "$work/kiln" >"$work/kiln.out" 2>&1
 	end=$(now)
 	elapsed "$start" "$end"
 }
@@ -56,12 +56,11 @@ for round in $(seq "$pairs"); do
 	printf 'kiln\t%s\t%s\t%s\n' "$round" "${k[$round]}" "$rss" | tee -a "$out"
 done
 
-. "$here/lib.sh"
 mp=$(median "${p[@]}")
 mk=$(median "${k[@]}")
 echo "pipeline median ${mp} s, kiln median ${mk} s, ratio $(awk -v a="$mk" -v b="$mp" 'BEGIN{printf "%.3f", a/b}') (goal <= 1.100)" | tee -a "$out"
 if [ "${BOOT:-0}" = 1 ]; then
-	dotnet "$cli/Kiln.Cli.dll" test "$work/kiln/reference.qcow2" --login root:test --command 'systemctl is-system-running' | tee -a "$out"
-	dotnet "$cli/Kiln.Cli.dll" test "$work/pipeline/shell-mmdebstrap-${PIPELINE_ARGS:+noloop}${PIPELINE_ARGS:-loop}/disk.qcow2" --login root:test --command 'systemctl is-system-running' | tee -a "$out"
+	"$cli/Kiln.Cli" test "$work/kiln/reference.qcow2" --login root:test --command 'systemctl is-system-running' | tee -a "$out"
+	"$cli/Kiln.Cli" test "$work/pipeline/shell-mmdebstrap-${PIPELINE_ARGS:+noloop}${PIPELINE_ARGS:-loop}/disk.qcow2" --login root:test --command 'systemctl is-system-running' | tee -a "$out"
 fi
 echo "results: $out"

@@ -47,8 +47,14 @@ public sealed class WriteFilesystems : BuildTask
             foreach (var partition in layout.Filesystems)
             {
                 var source = trees.Sources[partition.ScratchName];
-                CheckFits(partition, source);
-                await FilesystemWriters.For(partition).WriteAsync(context, partition, source, cancellationToken);
+                try
+                {
+                    await FilesystemWriters.For(partition).WriteAsync(context, partition, source, cancellationToken);
+                }
+                catch (CommandFailedException failure) when (TooSmall(partition, source) is { } message)
+                {
+                    throw new UserInputException(message, failure);
+                }
             }
         }
         finally
@@ -62,15 +68,20 @@ public sealed class WriteFilesystems : BuildTask
         }
     }
 
-    private static void CheckFits(DiskPartition partition, string source)
+    /// <summary>
+    /// Why a filesystem could not be written, when its files do not fit: measured only after its mkfs or copy has
+    /// failed, because walking the tree first would cost every build about 0.1 s to explain the rare one that fails.
+    /// </summary>
+    private static string? TooSmall(DiskPartition partition, string source)
     {
         var needed = TreeSize.Estimate(source);
-        if (needed > partition.Size)
+        if (needed <= partition.Size)
         {
-            var spec = partition.Spec!;
-            throw new UserInputException(
-                $"the files for {spec.MountPoint} take about {needed.Bytes >> 20} MiB, but its {(spec.IsLogicalVolume ? "logical volume" : "partition")} holds {partition.Size.Bytes >> 20} MiB; increase {spec.ManifestPath}.size");
+            return null;
         }
+
+        var spec = partition.Spec!;
+        return $"the files for {spec.MountPoint} take about {needed.Bytes >> 20} MiB, but its {(spec.IsLogicalVolume ? "logical volume" : "partition")} holds {partition.Size.Bytes >> 20} MiB; increase {spec.ManifestPath}.size";
     }
 
     private static async Task WriteSwapAsync(BuildContext context, DiskPartition swap, CancellationToken cancellationToken)
