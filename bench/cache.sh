@@ -44,8 +44,10 @@ for round in $(seq "$rounds"); do
 	record seed "$round" "$(kiln_build "$plain")" s
 	hot[$round]=$(kiln_build "$warm"); record warm "$round" "${hot[$round]}" s
 	grep -q 'cache: hit' "$work"/logs/warm-*.log || { echo "bench: the warm build missed the cache" >&2; exit 1; }
-	rm -rf "$work/logs"
+	# Every round's logs stay (until the next run of the script), to read where an odd figure's time went.
+	mv "$work/logs" "$work/logs-$round"
 	batch[$round]=$(kiln_build "$plain" "$second" "$third" --no-cache --jobs 2); record batch-of-3 "$round" "${batch[$round]}" s
+	mv "$work/logs" "$work/logs-$round-batch"
 	# The round's own ratio too: the archive's speed drifts between rounds, and it decides most of both figures.
 	record batch/cold "$round" "$(awk -v a="${batch[$round]}" -v b="${cold[$round]}" 'BEGIN{printf "%.2f", a/b}')" ratio
 done

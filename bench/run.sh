@@ -54,11 +54,14 @@ for round in $(seq "$pairs"); do
 	k[$round]=$(run_kiln)
 	rss=$(sed -n 's/.*kiln peak RSS \([0-9.]*\) MiB.*/\1/p' "$work"/kiln/*.log | tail -1)
 	printf 'kiln\t%s\t%s\t%s\n' "$round" "${k[$round]}" "$rss" | tee -a "$out"
+	# The bootstrapper's own time inside Kiln's build, and what Kiln adds to it.
+	b=$(sed -n 's/.*mmdebstrap exited with 0 after \([0-9.]*\) s.*/\1/p' "$work"/kiln/*.log | tail -1)
+	awk -v k="${k[$round]}" -v p="${p[$round]}" -v b="$b" -v r="$round" 'BEGIN{printf "pair %s: kiln/pipeline %.3f (goal <= 0.9); mmdebstrap %.2f s of kiln'"'"'s %.2f s: %.3f x the bootstrapper (goal <= 1.05), %.2f s added\n", r, k/p, b, k, k/b, k-b}' | tee -a "$out"
 done
 
 mp=$(median "${p[@]}")
 mk=$(median "${k[@]}")
-echo "pipeline median ${mp} s, kiln median ${mk} s, ratio $(awk -v a="$mk" -v b="$mp" 'BEGIN{printf "%.3f", a/b}') (goal <= 1.100)" | tee -a "$out"
+echo "pipeline median ${mp} s, kiln median ${mk} s, ratio $(awk -v a="$mk" -v b="$mp" 'BEGIN{printf "%.3f", a/b}')" | tee -a "$out"
 if [ "${BOOT:-0}" = 1 ]; then
 	"$cli/Kiln.Cli" test "$work/kiln/reference.qcow2" --login root:test --command 'systemctl is-system-running' | tee -a "$out"
 	"$cli/Kiln.Cli" test "$work/pipeline/shell-mmdebstrap-${PIPELINE_ARGS:+noloop}${PIPELINE_ARGS:-loop}/disk.qcow2" --login root:test --command 'systemctl is-system-running' | tee -a "$out"
