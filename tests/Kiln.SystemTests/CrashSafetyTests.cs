@@ -141,7 +141,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
     }
 
-    private Task<KilnRun> BuildAsync() => KilnCli.RunAsync([.. BuildArguments()], interruptWhen: null);
+    private Task<KilnRun> BuildAsync() => KilnCli.RunAsync([.. BuildArguments()], environment: null);
 
     private string[] BuildArguments() => ["build", Manifest, "--output", Output, "--workspace", Workspace, "--log", Path.Combine(_directory, "logs")];
 

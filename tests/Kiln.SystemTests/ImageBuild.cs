@@ -45,7 +45,7 @@ public sealed class ImageBuild : IDisposable
 
         arguments.AddRange(["--output", output, "--log", Path.Combine(output, "logs"), "--workspace", workspace]);
         arguments.AddRange(extra);
-        var run = await KilnCli.RunAsync(arguments, interruptWhen: null, environment: environment);
+        var run = await KilnCli.RunAsync(arguments, environment: environment);
         var leftovers = HostState.Below(workspace);
         leftovers.IsEmpty.ShouldBeTrue($"the build left host state behind: {leftovers}\n{run}");
         Directory.GetFileSystemEntries(workspace).ShouldBeEmpty("the build directory should be gone");
@@ -75,7 +75,7 @@ public sealed class ImageBuild : IDisposable
     public async Task<(KilnRun Run, string Console)> TestAsync(IReadOnlyList<string> options, string? image = null)
     {
         var transcript = Path.Combine(OutputDirectory, $"console-{Guid.NewGuid():N}.txt");
-        var run = await KilnCli.RunAsync(["test", image ?? Image, "--timeout", "400", "--transcript", transcript, .. options], interruptWhen: null);
+        var run = await KilnCli.RunAsync(["test", image ?? Image, "--timeout", "400", "--transcript", transcript, .. options], environment: null);
         var console = File.Exists(transcript) ? File.ReadAllText(transcript) : string.Empty;
         File.Delete(transcript);
         return (run, console);

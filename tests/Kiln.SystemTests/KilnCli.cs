@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Kiln.Host;
 
 namespace Kiln.SystemTests;
 
@@ -9,7 +8,7 @@ public static class KilnCli
 {
     private static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "Kiln.Cli.dll");
 
-    public static Task<KilnRun> RunAsync(params string[] arguments) => RunAsync(arguments, interruptWhen: null);
+    public static Task<KilnRun> RunAsync(params string[] arguments) => RunAsync(arguments, environment: null);
 
     /// <summary>
     /// How a kiln under test starts: after <paramref name="launcher"/> (such as <c>setsid</c>), through
@@ -35,17 +34,13 @@ public static class KilnCli
         return info;
     }
 
-    /// <summary>
-    /// Runs kiln; once <paramref name="interruptWhen"/> returns true for the output so far, kiln gets SIGINT
-    /// after <paramref name="delay"/>.
-    /// </summary>
-    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? interruptWhen, TimeSpan delay = default, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs kiln with <paramref name="environment"/> added to the suite's (a test that signals kiln uses <see cref="KilnProcess"/>).</summary>
+    public static async Task<KilnRun> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var info = StartInfo([], arguments, environment);
         using var process = Process.Start(info)!;
         var output = new StringBuilder();
         var error = new StringBuilder();
-        var interrupted = false;
         void Watch(StringBuilder sink, string? line)
         {
             if (line is null)
@@ -56,11 +51,6 @@ public static class KilnCli
             lock (output)
             {
                 sink.Append(line).Append('\n');
-                if (!interrupted && interruptWhen is not null && interruptWhen(output.ToString() + error))
-                {
-                    interrupted = true;
-                    _ = Task.Delay(delay).ContinueWith(_ => ProcessSignals.Send(process.Id, ProcessSignals.SigInt), TaskScheduler.Default);
-                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Kiln.Host;
 
 namespace Kiln.SystemTests;
@@ -57,6 +58,32 @@ public sealed class KilnProcess : IDisposable
             }
 
             await _changed.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Waits until the build's log (the file its output names: <c>log: PATH</c>) contains <paramref name="text"/>,
+    /// for what the output does not show, such as the bootstrapper's own lines; false if kiln ended first or the
+    /// time ran out.
+    /// </summary>
+    public async Task<bool> WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            if (Regex.Match(Output, @"log: (/\S+\.log)") is { Success: true } named && File.Exists(named.Groups[1].Value))
+            {
+                using var stream = new FileStream(named.Groups[1].Value, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                if ((await reader.ReadToEndAsync()).Contains(text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
 
         return false;

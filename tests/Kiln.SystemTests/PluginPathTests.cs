@@ -61,7 +61,7 @@ public sealed class PluginPathTests(SamplePluginBuild plugins) : IClassFixture<S
     [Fact]
     public async Task The_plugin_path_can_come_from_the_environment()
     {
-        var run = await KilnCli.RunAsync(["plan", Example], interruptWhen: null, environment: new Dictionary<string, string> { ["KILN_PLUGIN_PATH"] = "/nonexistent-kiln-plugins:" + plugins.Directory });
+        var run = await KilnCli.RunAsync(["plan", Example], environment: new Dictionary<string, string> { ["KILN_PLUGIN_PATH"] = "/nonexistent-kiln-plugins:" + plugins.Directory });
 
         run.ExitCode.ShouldBe(2, run.ToString());
         run.Error.ShouldContain("the plugin directory /nonexistent-kiln-plugins does not exist");

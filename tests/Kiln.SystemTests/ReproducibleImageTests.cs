@@ -50,7 +50,7 @@ public sealed partial class ReproducibleImageTests
             // kiln clean --cache empties both: the tree the third build stored, and every cached package.
             var packages = Directory.GetFiles(Path.Combine(cache, "packages"), "*.deb", SearchOption.AllDirectories).Length;
             packages.ShouldBeGreaterThan(100);
-            var clean = await KilnCli.RunAsync(["clean", "--cache", Directory.CreateDirectory(Path.Combine(cache, "clean-workspace")).FullName], interruptWhen: null, environment: environment);
+            var clean = await KilnCli.RunAsync(["clean", "--cache", Directory.CreateDirectory(Path.Combine(cache, "clean-workspace")).FullName], environment: environment);
             clean.ExitCode.ShouldBe(0, clean.ToString());
             clean.Output.ShouldContain("1 tree(s) removed");
             clean.Output.ShouldContain($"{packages} package file(s) removed");
