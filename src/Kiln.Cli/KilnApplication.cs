@@ -38,6 +38,7 @@ public static class KilnApplication
     public static async Task<int> RunAsync(string[] args, Interruption interruption)
     {
         ArgumentNullException.ThrowIfNull(interruption);
+        SchemaWarmUp.StartFor(args);
         var root = CreateRoot(interruption);
         var parsed = root.Parse(args);
         var problems = CommandLineProblems.Find(parsed, args);
