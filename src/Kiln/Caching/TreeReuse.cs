@@ -26,8 +26,8 @@ public static class TreeReuse
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var fingerprint = BootstrapFingerprint.Compute(context, await ToolVersionAsync(context, cancellationToken));
         store.Create();
+        var fingerprint = BootstrapFingerprint.Compute(context, await ToolVersionAsync(context, store, cancellationToken));
         // Waiting for another build of the run that bootstraps this tree, a build gives its place in the run to the next one.
         using var entryLock = FileLock.TryAcquire(store.LockOf(fingerprint.Key))
             ?? await context.JobSlot.GivenBackWhileAsync(() => FileLock.AcquireAsync(store.LockOf(fingerprint.Key), context.Announce, cancellationToken), cancellationToken);
@@ -248,11 +248,14 @@ public static class TreeReuse
     private static Task RemoveAsync(BuildContext context, string directory, CancellationToken cancellationToken) =>
         Directory.Exists(directory) ? context.Runner.RunCheckedAsync(TreeStore.Remove(directory), cancellationToken) : Task.CompletedTask;
 
-    private static async Task<string> ToolVersionAsync(BuildContext context, CancellationToken cancellationToken)
+    private static Task<string> ToolVersionAsync(BuildContext context, TreeStore store, CancellationToken cancellationToken)
     {
         var program = context.Manifest.Bootstrapper.Tool == BootstrapTool.Debootstrap ? "debootstrap" : "mmdebstrap";
-        var result = await context.Runner.RunCheckedAsync(new CommandLine(program, "--version"), cancellationToken);
-        return result.StandardOutput;
+        return ToolVersionMemo.ReadAsync(
+            store.Folder,
+            context.FindProgram(program),
+            async token => (await context.Runner.RunCheckedAsync(new CommandLine(program, "--version"), token)).StandardOutput,
+            cancellationToken);
     }
 
     /// <summary>How <see cref="PackageSet"/> tells requests apart.</summary>

@@ -7,7 +7,7 @@ namespace Kiln.Caching;
 /// A folder of stored trees (the automatic cache, or the prebootstrapped plugin's folder): FOLDER/KEY/root (the
 /// tree), FOLDER/KEY/tree.json (its record; its modification time is the entry's last use), FOLDER/KEY.lock
 /// (held by the build that reads or replaces it), FOLDER/KEY.users (held shared by builds whose root is layered on
-/// the entry), and a note that marks the folder as Kiln's.
+/// the entry), a note that marks the folder as Kiln's, and the bootstrappers' remembered versions (<see cref="ToolVersionMemo"/>).
 /// </summary>
 public sealed class TreeStore(string folder)
 {

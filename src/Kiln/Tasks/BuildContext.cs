@@ -129,6 +129,9 @@ public sealed class BuildContext
     /// <summary>Shows a message to the user right away (progress output), besides the log.</summary>
     public Action<string> Announce { get; set; } = _ => { };
 
+    /// <summary>Where a host program is (as root's PATH finds it), or null; tests give their own answer.</summary>
+    public Func<string, string?> FindProgram { get; init; } = HostToolCheck.Locate;
+
     /// <summary>The build's place among the builds of its run that go at once (<see cref="Builds.JobSlot"/>).</summary>
     public Builds.JobSlot JobSlot { get; init; } = Builds.JobSlot.None;
 

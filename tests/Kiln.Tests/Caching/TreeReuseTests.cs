@@ -54,6 +54,21 @@ public sealed class TreeReuseTests : IDisposable
     }
 
     [Fact]
+    public async Task The_bootstrappers_version_is_asked_once_while_its_program_is_unchanged()
+    {
+        var program = _workspace.Write("bin/mmdebstrap", "#!/usr/bin/perl\n");
+        var (first, firstRunner, _) = Context("kiln-1", program: program);
+        await new BootstrapSystem().RunAsync(first, CancellationToken.None);
+        var (second, secondRunner, secondNews) = Context("kiln-2", program: program);
+
+        await new BootstrapSystem().RunAsync(second, CancellationToken.None);
+
+        firstRunner.Argvs[0].ShouldBe(["mmdebstrap", "--version"]);
+        secondNews.ShouldHaveSingleItem().ShouldStartWith("cache: hit, ", Case.Sensitive, "the remembered version gives the same fingerprint");
+        secondRunner.Argvs.Select(a => a[0]).ShouldBe(["mount"], "the version is remembered in the cache's folder");
+    }
+
+    [Fact]
     public async Task A_tree_the_bootstrap_made_is_moved_into_the_cache_and_the_root_is_layered_on_it()
     {
         var (context, runner, news) = Context("kiln-1");
@@ -219,7 +234,7 @@ public sealed class TreeReuseTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private (BuildContext Context, FakeCommandRunner Runner, List<string> News) Context(string buildId, bool manifestCache = true, string extraPackage = "nginx", ByteSize? sizeLimit = null)
+    private (BuildContext Context, FakeCommandRunner Runner, List<string> News) Context(string buildId, bool manifestCache = true, string extraPackage = "nginx", ByteSize? sizeLimit = null, string? program = null)
     {
         var yaml = manifestCache ? TestManifests.Minimal : TestManifests.Minimal.Replace("bootstrapper: {}", "bootstrapper: {cache: false}", StringComparison.Ordinal);
         var options = TestManifests.Options with { TreeCache = new TreeCacheSettings(_cache, sizeLimit ?? TreeCacheSettings.DefaultSizeLimit) };
@@ -227,7 +242,10 @@ public sealed class TreeReuseTests : IDisposable
         var runner = new FakeCommandRunner()
             .Does("cp", command => FakeCopy(command, buildId))
             .Does("rm", command => Directory.Delete(command.Argv[^1], recursive: true));
-        var context = new BuildContext(spec, _workspace.Paths with { BuildId = buildId }, runner, NullLoggerFactory.Instance);
+        var context = new BuildContext(spec, _workspace.Paths with { BuildId = buildId }, runner, NullLoggerFactory.Instance)
+        {
+            FindProgram = _ => program, // whatever this host has: without a program, the bootstrapper's version is asked every time
+        };
         Directory.CreateDirectory(context.Paths.Scratch);
         var news = new List<string>();
         context.Announce = news.Add;
