@@ -81,8 +81,8 @@ public static class TreeReuse
         Directory.CreateDirectory(partial.Tree);
         if (context.Spec.InMemoryWorkspace is not null)
         {
-            // A build in memory beside a store in memory (another tmpfs: no rename between them) bootstraps straight
-            // into the store, through a bind mount on its root, rather than copying the tree there afterwards.
+            // A build in memory bootstraps straight into the store (on disk, or another tmpfs: no rename between
+            // them), through a bind mount on its root, rather than copying the tree there afterwards.
             Directory.CreateDirectory(context.Paths.Root);
             partial.Bind = await new Mounts(context.Runner, context.Undo, context.Journal).BindAsync(partial.Tree, context.Paths.Root, cancellationToken);
         }

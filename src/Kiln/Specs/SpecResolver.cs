@@ -74,11 +74,13 @@ public static class SpecResolver
     }
 
     /// <summary>
-    /// Whether the build stores its tree on disk: in the cache, in its run's store when that is not in memory, or in
-    /// the prebootstrapped plugin's folder.
+    /// Whether the build's own directory must stay on disk because of where its tree is stored: in a run of several
+    /// manifests whose store is not in memory (its new trees are renamed into the store), or in the prebootstrapped
+    /// plugin's folder. A build alone in its run with the cache works in memory when the host has it: a miss
+    /// bootstraps straight into the cache on disk through a bind mount, and the root is layered on the stored tree.
     /// </summary>
     private static bool KeepsTreeOnDisk(Manifest manifest, Caching.TreeCacheSettings? treeCache, ResolveOptions options) =>
-        (treeCache is not null && !(treeCache == options.RunTrees && options.RunTreesInMemory))
+        (treeCache is not null && options.RunTrees is not null && !(treeCache == options.RunTrees && options.RunTreesInMemory))
         || manifest.PluginNames.Contains(Plugins.Prebootstrapped.PrebootstrappedPlugin.PluginName);
 
     /// <summary>

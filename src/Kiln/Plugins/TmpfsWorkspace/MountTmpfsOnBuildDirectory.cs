@@ -43,7 +43,7 @@ public sealed class MountTmpfsOnBuildDirectory : BuildTask
         // The mount hides what CreateBuildDirectory made inside the directory.
         Directory.CreateDirectory(context.Paths.Scratch);
         context.Announce($"building in memory: a tmpfs on {directory}{(settings.Size is { } size ? $" of at most {size}" : string.Empty)}"
-            + (automatic is null ? string.Empty : " (the build keeps no tree on disk and the host has the memory; bootstrapper.in_memory: false builds on disk)"));
+            + (automatic is null ? string.Empty : " (nothing of the build directory is kept and the host has the memory; bootstrapper.in_memory: false builds on disk)"));
     }
 
     public static CommandLine MountCommand(string directory, TmpfsWorkspaceSettings settings)
