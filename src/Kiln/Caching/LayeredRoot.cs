@@ -54,8 +54,10 @@ public static class LayeredRoot
         Directory.CreateDirectory(context.Paths.Tree);
         try
         {
-            context.StateOf<LayeredRootMount>().Unmount = await new Mounts(context.Runner, context.Undo, context.Journal)
+            var mounted = context.StateOf<LayeredRootMount>();
+            mounted.Unmount = await new Mounts(context.Runner, context.Undo, context.Journal)
                 .MountAsync(Source, context.Paths.Tree, FilesystemType, options, cancellationToken);
+            mounted.SpansFilesystems = FileDevices.Of(entry) != FileDevices.Of(upper);
             return true;
         }
         catch (CommandFailedException failure)
