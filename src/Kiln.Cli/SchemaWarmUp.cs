@@ -10,7 +10,7 @@ namespace Kiln.Cli;
 /// </summary>
 public static class SchemaWarmUp
 {
-    /// <summary>The verbs that read a manifest (<c>doctor</c> only when given one: the parse is wasted otherwise, on an idle core).</summary>
+    /// <summary>The verbs that read a manifest (<c>doctor</c> reads one only when given one; otherwise the parse is wasted, on an idle core).</summary>
     private static readonly HashSet<string> ManifestVerbs = new(StringComparer.Ordinal) { "build", "validate", "plan", "summary", "schema", "doctor" };
 
     public static void StartFor(IReadOnlyList<string> args)

@@ -10,7 +10,6 @@ public static partial class FileTimes
 
     // struct statx (linux/stat.h): the times asked for, and where they lie in the 256-byte structure.
     private const uint WantedTimes = 0x20 | 0x40 | 0x80; // STATX_ATIME | STATX_MTIME | STATX_CTIME
-    private const int StatxSize = 256;
     private const int AccessOffset = 64;
     private const int ChangeOffset = 96;
     private const int ModificationOffset = 112;
@@ -32,11 +31,8 @@ public static partial class FileTimes
     public static EntryTimes Get(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        Span<byte> buffer = stackalloc byte[StatxSize];
-        if (Statx(CurrentDirectory, path, SymlinkNoFollow, WantedTimes, buffer) != 0)
-        {
-            throw new IOException($"cannot read the times of {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
-        }
+        Span<byte> buffer = stackalloc byte[Statx.BufferSize];
+        Statx.Read(path, WantedTimes, buffer, $"cannot read the times of {path}");
 
         return new EntryTimes(TimeAt(buffer, AccessOffset), TimeAt(buffer, ModificationOffset), TimeAt(buffer, ChangeOffset));
     }
@@ -47,9 +43,6 @@ public static partial class FileTimes
 
     [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int UtimensAt(int directory, string path, ReadOnlySpan<TimeSpec> times, int flags);
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> buffer);
 
     [StructLayout(LayoutKind.Sequential)]
     private readonly record struct TimeSpec(long Seconds, long Nanoseconds);
