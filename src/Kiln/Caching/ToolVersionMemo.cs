@@ -33,7 +33,7 @@ public static class ToolVersionMemo
         var version = await ask(cancellationToken);
         var entries = Read(memo);
         entries[identity] = version;
-        Write(memo, entries);
+        TryWrite(memo, entries);
         return version;
     }
 
@@ -72,12 +72,24 @@ public static class ToolVersionMemo
         return entries;
     }
 
-    /// <summary>Written beside and renamed over the old file, so that a build reading it meanwhile sees one or the other.</summary>
-    private static void Write(string memo, Dictionary<string, string> entries)
+    /// <summary>
+    /// Written beside and renamed over the old file, so that a build reading it meanwhile sees one or the other. The
+    /// temporary file is the writer's own (the builds of one run write at once, in one process). Builds writing at
+    /// once may lose each other's line; it is asked again next time. A memo that cannot be written is not one: the
+    /// build goes on with the version it asked.
+    /// </summary>
+    private static void TryWrite(string memo, Dictionary<string, string> entries)
     {
-        var temporary = $"{memo}.{Environment.ProcessId}.tmp";
-        File.WriteAllLines(temporary, entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\t{Convert.ToBase64String(Encoding.UTF8.GetBytes(e.Value))}"));
-        File.Move(temporary, memo, overwrite: true);
+        var temporary = $"{memo}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllLines(temporary, entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\t{Convert.ToBase64String(Encoding.UTF8.GetBytes(e.Value))}"));
+            File.Move(temporary, memo, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static bool TryDecode(string text, out string version)

@@ -69,6 +69,43 @@ public sealed class ToolVersionMemoTests : IDisposable
         _asked.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Builds_of_one_run_that_ask_at_once_all_get_the_version()
+    {
+        var program = _workspace.Write("bin/mmdebstrap", "#!/usr/bin/perl\n");
+        // Every build has its answer at the same moment, and all write the memo at once.
+        const int Builds = 32;
+        var started = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asking = Enumerable.Range(0, Builds).Select(_ => Task.Run(() => ToolVersionMemo.ReadAsync(_workspace.Directory, program, async token =>
+        {
+            if (Interlocked.Increment(ref started) == Builds)
+            {
+                gate.SetResult();
+            }
+
+            await gate.Task.WaitAsync(token);
+            return "mmdebstrap 1.5.7\n";
+        }, CancellationToken.None))).ToList();
+
+        (await Task.WhenAll(asking)).ShouldAllBe(v => v == "mmdebstrap 1.5.7\n");
+
+        Directory.GetFiles(_workspace.Directory).Select(Path.GetFileName).ShouldBe([ToolVersionMemo.FileName], "no temporary file is left");
+        (await ReadAsync(program, "not asked\n")).ShouldBe("mmdebstrap 1.5.7\n");
+    }
+
+    [Fact]
+    public async Task A_memo_that_cannot_be_written_does_not_stop_the_build()
+    {
+        var program = _workspace.Write("bin/mmdebstrap", "#!/usr/bin/perl\n");
+        Directory.CreateDirectory(Path.Combine(_workspace.Directory, ToolVersionMemo.FileName, "in-the-way"));
+
+        (await ReadAsync(program, "mmdebstrap 1.5.7\n")).ShouldBe("mmdebstrap 1.5.7\n");
+        (await ReadAsync(program, "mmdebstrap 1.5.7\n")).ShouldBe("mmdebstrap 1.5.7\n");
+
+        _asked.ShouldBe(2);
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     private Task<string> ReadAsync(string? program, string answer) =>
