@@ -5,7 +5,8 @@ namespace Kiln.SystemTests;
 /// <summary>
 /// Several manifests in one <c>kiln build</c>: builds with one bootstrap share it, two run at once, a failing
 /// one is rolled back alone while the others are published, and the run ends with one summary and exit code 1.
-/// Without the cache (and with the memory) the run's store and its builds are in memory.
+/// Without the cache (and with the memory) the run's store and its builds are in memory; with the cache, the builds
+/// are in memory and layered on the cached tree.
 /// </summary>
 [Trait("Category", "System")]
 public sealed class ManyImagesTests
@@ -67,6 +68,64 @@ public sealed class ManyImagesTests
             var leftovers = HostState.Below(workspace);
             leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
             Directory.GetFileSystemEntries(workspace).ShouldBeEmpty("the build directories and the run's tree store should be gone");
+        }
+        finally
+        {
+            if (Directory.Exists(workspace) && HostState.Below(workspace).IsEmpty)
+            {
+                TestDirectory.Remove(workspace);
+            }
+
+            TestDirectory.Remove(directory);
+        }
+    }
+
+    [SystemFact]
+    public async Task Two_manifests_with_the_cache_build_in_memory_and_are_layered_on_the_cached_tree()
+    {
+        var directory = Directory.CreateTempSubdirectory("kiln-many-cached-").FullName;
+        var output = Path.Combine(directory, "out");
+        var logs = Path.Combine(directory, "logs");
+        var workspace = Path.Combine("/var/tmp", Path.GetFileName(directory));
+        try
+        {
+            var first = Write(directory, "cached-first", """
+                  commands:
+                    commands:
+                      - [sh, -c, 'echo first > {root}/etc/kiln-batch']
+                """);
+            var second = Write(directory, "cached-second", """
+                  commands:
+                    commands:
+                      - [sh, -c, 'echo second > {root}/etc/kiln-batch']
+                """);
+
+            // The suite's cache: an earlier test may have stored this system (then both builds hit), or this run stores it.
+            var run = await KilnCli.RunAsync("build", first, second, "--jobs", "2", "--output", output, "--log", logs, "--workspace", workspace);
+
+            run.ExitCode.ShouldBe(0, run.ToString());
+            run.All.ShouldContain("2 of 2 images built", Case.Sensitive, run.ToString());
+            var buildLogs = Directory.GetFiles(logs, "*.log").Where(f => !Path.GetFileName(f).StartsWith("run-", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
+            buildLogs.Count.ShouldBe(2);
+            buildLogs.Count(l => l.Contains("cache: miss, ", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(1, "the second build waits for the first one's tree");
+            buildLogs.Count(l => l.Contains("cache: hit, ", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(1);
+            if (Kiln.Host.HostMemory.Available() >= Kiln.Disks.ByteSize.Parse("16GiB"))
+            {
+                // A miss bootstraps into the cache through a bind mount; both roots are layered on the stored tree, their upper layers in memory.
+                run.All.ShouldNotContain("the run keeps its shared trees in memory", Case.Sensitive, "the run has no store of its own with the cache");
+                buildLogs.ShouldAllBe(l => l.Contains("building in memory", StringComparison.Ordinal));
+                buildLogs.ShouldAllBe(l => l.Contains("the root is layered on it", StringComparison.Ordinal));
+            }
+
+            foreach (var (name, text) in new[] { ("cached-first", "first\n"), ("cached-second", "second\n") })
+            {
+                using var inspector = new ImageInspector(Path.Combine(output, name + ".raw"));
+                inspector.ReadFile("/etc/kiln-batch").ShouldBe(text, "each build's change is its own, not the other's through the shared tree");
+            }
+
+            var leftovers = HostState.Below(workspace);
+            leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
+            Directory.GetFileSystemEntries(workspace).ShouldBeEmpty("the build directories should be gone");
         }
         finally
         {

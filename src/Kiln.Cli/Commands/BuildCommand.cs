@@ -65,15 +65,16 @@ public static class BuildCommand
         var cache = request.NoCache ? null : TreeCacheSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.IsPrivilegedProcess);
         var runTrees = several && !request.DryRun ? RunTreeStore.Create(request.Workspace) : null;
         var available = HostMemory.Available();
-        var options = new ResolveOptions { OutputDirectory = request.Output, Workspace = request.Workspace, TreeCache = cache, RunTrees = runTrees?.Settings, RunTreesInMemory = runTrees is not null, AvailableMemory = available };
+        var options = new ResolveOptions { OutputDirectory = request.Output, Workspace = request.Workspace, TreeCache = cache, RunTrees = runTrees?.Settings, AvailableMemory = available };
         var runs = ReadAll(request, registry, options);
         var limit = runTrees is null ? null : JobLimit.For(request.Jobs, runs.Count, Environment.ProcessorCount, available);
-        var runTreesInMemory = runTrees is null ? null : RunTreeMemory.Decide([.. runs.Select(r => r.Spec)], runTrees.Settings, limit!.Jobs, available);
-        if (runTrees is not null && runTreesInMemory is null && runs.Any(r => r.Spec.TreeCache == runTrees.Settings && r.Spec.InMemoryWorkspace is not null))
+        if (limit is not null && !ConcurrentBuildMemory.Fit([.. runs.Select(r => r.Spec)], limit.Jobs, available))
         {
-            // Resolved again with the store on disk: its builds then stay on disk too, so that a new tree is moved into it.
-            runs = ReadAll(request, registry, options with { RunTreesInMemory = false });
+            // Each build would go into memory alone, but the builds that run at once would not fit together: all on disk.
+            runs = ReadAll(request, registry, options with { AvailableMemory = null });
         }
+
+        var runTreesInMemory = runTrees is null ? null : RunTreeMemory.Decide([.. runs.Select(r => r.Spec)], runTrees.Settings, limit!.Jobs, available);
 
         if (!request.DryRun)
         {

@@ -10,8 +10,10 @@ namespace Kiln.Caching;
 /// builds that use it: a run without the cache keeps nothing of it once it ends, so writing its trees to disk only
 /// costs time, as for a single build without the cache (<see cref="InMemoryWorkspace"/>). It does when every build
 /// that uses the store would go into memory on its own, and the host's available memory holds, at once, the store
-/// (a tree per bootstrap, each at most its disk, plus scratch room), the tmpfs of as many of those builds as run at
-/// a time (the largest), and <see cref="InMemoryWorkspace.Headroom"/> for everything else.
+/// (a tree per bootstrap, each at most its disk, plus scratch room), the tmpfs of as many of the run's builds in
+/// memory as run at a time (the largest: <see cref="Builds.ConcurrentBuildMemory"/>; builds with the cache go into
+/// memory too), and <see cref="InMemoryWorkspace.Headroom"/> for everything else. Otherwise the store stays on disk
+/// and its builds in memory bootstrap into it through a bind mount, as those of the cache do.
 /// </summary>
 public static class RunTreeMemory
 {
@@ -32,7 +34,7 @@ public static class RunTreeMemory
 
         var trees = users.GroupBy(BootstrapGroup.KeyOf, StringComparer.Ordinal).Sum(g => g.Max(s => s.Layout!.TotalSize.Bytes));
         var size = new ByteSize(trees + InMemoryWorkspace.Scratch.Bytes);
-        var builds = users.Select(s => s.InMemoryWorkspace!.Size!.Value.Bytes).OrderDescending().Take(Math.Max(1, jobs)).Sum();
+        var builds = Builds.ConcurrentBuildMemory.InMemoryBytes(specs, jobs);
         return memory.Bytes >= size.Bytes + builds + InMemoryWorkspace.Headroom.Bytes ? size : null;
     }
 }

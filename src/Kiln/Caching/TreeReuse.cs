@@ -112,8 +112,8 @@ public static class TreeReuse
     /// </summary>
     /// <remarks>
     /// A build directory that is a mount of its own because the build asked for it (the tmpfs_workspace plugin's
-    /// tmpfs) gets a copy: that build asked for its whole tree in memory. One in memory by itself is layered: its
-    /// store is in memory too (<see cref="RunTreeMemory"/>).
+    /// tmpfs) gets a copy: that build asked for its whole tree in memory. One in memory by itself is layered, with
+    /// the upper layer in its tmpfs, whether the store is on disk or in memory too (<see cref="RunTreeMemory"/>).
     /// </remarks>
     private static async Task UseStoredTreeAsync(BuildContext context, TreeStore store, string key, string news, CancellationToken cancellationToken)
     {

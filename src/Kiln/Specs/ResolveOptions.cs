@@ -30,12 +30,6 @@ public sealed record ResolveOptions
     /// </summary>
     public Caching.TreeCacheSettings? RunTrees { get; init; }
 
-    /// <summary>
-    /// The run's store is a tmpfs (<see cref="Caching.RunTreeMemory"/>): its builds keep no tree on disk, so they may
-    /// go into memory too.
-    /// </summary>
-    public bool RunTreesInMemory { get; init; }
-
-    /// <summary>The host's available memory (MemAvailable), or null when unknown: then a build never goes into memory on its own.</summary>
+    /// <summary>The host's available memory (MemAvailable), or null when unknown: then a build never goes into memory on its own (nor in a run whose builds in memory would not fit together: <see cref="Builds.ConcurrentBuildMemory"/>).</summary>
     public Disks.ByteSize? AvailableMemory { get; init; }
 }

@@ -69,19 +69,17 @@ public static class SpecResolver
             HostMachine = options.HostMachine,
             TreeCache = treeCache,
             InMemoryWorkspace = Plugins.TmpfsWorkspace.InMemoryWorkspace.Decide(
-                manifest.Bootstrapper, keepsTree: KeepsTreeOnDisk(manifest, treeCache, options), hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
+                manifest.Bootstrapper, keepsTree: KeepsTreeInFolder(manifest), hasTmpfsPlugin: manifest.PluginNames.Contains(Plugins.TmpfsWorkspace.TmpfsWorkspacePlugin.PluginName), layout?.TotalSize, options.AvailableMemory),
         };
     }
 
     /// <summary>
-    /// Whether the build's own directory must stay on disk because of where its tree is stored: in a run of several
-    /// manifests whose store is not in memory (its new trees are renamed into the store), or in the prebootstrapped
-    /// plugin's folder. A build alone in its run with the cache works in memory when the host has it: a miss
-    /// bootstraps straight into the cache on disk through a bind mount, and the root is layered on the stored tree.
+    /// Whether the build's own directory must stay on disk because its new tree is renamed into the prebootstrapped
+    /// plugin's folder. A build with a store of trees (the cache, a run's store) works in memory when the host has it:
+    /// a miss bootstraps straight into the store through a bind mount, and the root is layered on the stored tree.
     /// </summary>
-    private static bool KeepsTreeOnDisk(Manifest manifest, Caching.TreeCacheSettings? treeCache, ResolveOptions options) =>
-        (treeCache is not null && options.RunTrees is not null && !(treeCache == options.RunTrees && options.RunTreesInMemory))
-        || manifest.PluginNames.Contains(Plugins.Prebootstrapped.PrebootstrappedPlugin.PluginName);
+    private static bool KeepsTreeInFolder(Manifest manifest) =>
+        manifest.PluginNames.Contains(Plugins.Prebootstrapped.PrebootstrappedPlugin.PluginName);
 
     /// <summary>
     /// What the disk's identifiers derive from: <c>volume.uuid_seed</c>, else the manifest's <c>name</c> as written

@@ -10,7 +10,7 @@ public sealed class RunTreeMemoryTests
 {
     private static readonly TreeCacheSettings Store = new("/var/tmp/kiln/.kiln-run-42-trees", new ByteSize(long.MaxValue));
 
-    private static readonly ResolveOptions InMemory = TestManifests.Options with { RunTrees = Store, RunTreesInMemory = true, AvailableMemory = ByteSize.Parse("24GiB") };
+    private static readonly ResolveOptions InMemory = TestManifests.Options with { RunTrees = Store, AvailableMemory = ByteSize.Parse("24GiB") };
 
     private static readonly string Trixie = TestManifests.Minimal.Replace("release: bookworm", "release: trixie", StringComparison.Ordinal);
 
@@ -50,11 +50,27 @@ public sealed class RunTreeMemoryTests
     }
 
     [Fact]
-    public void A_build_of_a_store_in_memory_goes_into_memory_one_of_a_store_on_disk_does_not()
+    public void The_builds_of_the_cache_in_the_same_run_count_among_those_that_run_at_once()
     {
-        TestManifests.Bind(TestManifests.Minimal, options: InMemory).InMemoryWorkspace.ShouldNotBeNull();
-        TestManifests.Bind(TestManifests.Minimal, options: InMemory with { RunTreesInMemory = false }).InMemoryWorkspace.ShouldBeNull("its new tree is moved into the store on disk");
+        var cache = new TreeCacheSettings("/var/cache/kiln/trees", TreeCacheSettings.DefaultSizeLimit);
+        var large = TestManifests.Minimal.Replace("size: 2GiB", "size: 3GiB", StringComparison.Ordinal);
+        var specs = new[]
+        {
+            TestManifests.Bind(TestManifests.Minimal, options: InMemory),
+            TestManifests.Bind(large, options: InMemory with { TreeCache = cache }),
+        };
+
+        // The store: one 2 GiB tree and 512 MiB scratch; the two builds' tmpfs 4608 and 6656 MiB; 2 GiB headroom.
+        RunTreeMemory.Decide(specs, Store, jobs: 2, ByteSize.Parse("15872MiB")).ShouldBe(ByteSize.Parse("2560MiB"));
+        RunTreeMemory.Decide(specs, Store, jobs: 2, ByteSize.Parse("15871MiB")).ShouldBeNull();
+        RunTreeMemory.Decide(specs, Store, jobs: 1, ByteSize.Parse("11264MiB")).ShouldBe(ByteSize.Parse("2560MiB"), "one at a time: the larger one");
+    }
+
+    [Fact]
+    public void A_build_with_a_store_goes_into_memory_whether_the_store_is_in_memory_or_not_one_of_the_prebootstrapped_plugin_does_not()
+    {
+        TestManifests.Bind(TestManifests.Minimal, options: InMemory).InMemoryWorkspace.ShouldNotBeNull("a miss bootstraps into the store through a bind mount");
         TestManifests.Bind(TestManifests.Minimal + "\nplugins:\n  prebootstrapped:\n    folder: /srv/trees\n", options: InMemory with { RunTrees = null }).InMemoryWorkspace
-            .ShouldBeNull("the prebootstrapped plugin keeps its tree on disk too");
+            .ShouldBeNull("the prebootstrapped plugin renames its new tree into its folder");
     }
 }

@@ -38,17 +38,18 @@ public sealed class InMemoryWorkspaceTests
     }
 
     [Fact]
-    public void A_build_alone_in_its_run_on_a_host_with_the_memory_plans_the_tmpfs_with_the_cache_or_without()
+    public void A_build_on_a_host_with_the_memory_plans_the_tmpfs_with_the_cache_or_without_alone_or_in_a_run()
     {
         var memory = TestManifests.Options with { AvailableMemory = ByteSize.Parse("24GiB") };
         var cache = new TreeCacheSettings("/var/cache/kiln/trees", TreeCacheSettings.DefaultSizeLimit);
         var cached = memory with { TreeCache = cache };
-        var cachedInARun = cached with { RunTrees = new TreeCacheSettings("/var/tmp/kiln/.kiln-run-1-trees", TreeCacheSettings.DefaultSizeLimit), RunTreesInMemory = false };
+        var cachedInARun = cached with { RunTrees = new TreeCacheSettings("/var/tmp/kiln/.kiln-run-1-trees", TreeCacheSettings.DefaultSizeLimit) };
 
         Names(TestManifests.Minimal, memory).ShouldContain("MountTmpfsOnBuildDirectory");
         TestManifests.Bind(TestManifests.Minimal, options: memory).InMemoryWorkspace.ShouldNotBeNull();
         Names(TestManifests.Minimal, cached).ShouldContain("MountTmpfsOnBuildDirectory", "a miss bootstraps into the cache through a bind mount, a hit is layered on it");
-        Names(TestManifests.Minimal, cachedInARun).ShouldNotContain("MountTmpfsOnBuildDirectory", "in a run of several manifests, new trees are renamed into the store");
+        Names(TestManifests.Minimal, cachedInARun).ShouldContain("MountTmpfsOnBuildDirectory", "in a run of several manifests too (whether they fit together is the run's decision)");
+        Names(TestManifests.Minimal + "\nplugins:\n  prebootstrapped:\n    folder: /srv/trees\n", cached).ShouldNotContain("MountTmpfsOnBuildDirectory", "the new tree is renamed into the plugin's folder");
         Names(TestManifests.Minimal, TestManifests.Options).ShouldNotContain("MountTmpfsOnBuildDirectory");
         Names(TestManifests.Minimal.Replace("bootstrapper: {}", "bootstrapper: {in_memory: false}", StringComparison.Ordinal), memory).ShouldNotContain("MountTmpfsOnBuildDirectory");
         TestManifests.ErrorsOf(TestManifests.Minimal.Replace("bootstrapper: {}", "bootstrapper: {in_memory: false}", StringComparison.Ordinal)).ShouldBeEmpty();
