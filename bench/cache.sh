@@ -6,7 +6,8 @@
 #   warm   reference.yml with another hostname and the commands plugin (a later phase): a hit
 #   batch  three manifests of one bootstrap (reference and two variants) in one kiln build --no-cache
 #          --jobs 2: one bootstrap shared through the run's own store
-# Goals (issue 12): warm <= 0.25 x cold; batch of three <= 1.3 x one cold build.
+#   batch-cached  the same three with the cache, emptied first (the default path: one miss, two hits)
+# Goals (issue 12): warm <= 0.25 x cold; batch of three <= 1.3 x one cold build (both ways).
 # Run as root on an otherwise idle machine. Results: bench/results/cache-DATE.tsv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,7 +38,7 @@ warm=$(variant warm 's|^  hostname: .*|  hostname: warm|' "  commands:
 second=$(variant second 's|^  hostname: .*|  hostname: second|' '')
 third=$(variant third 's|^  hostname: .*|  hostname: third|' '')
 
-declare -a cold hot batch
+declare -a cold hot batch cached
 for round in $(seq "$rounds"); do
 	cold[$round]=$(kiln_build "$plain" --no-cache); record cold "$round" "${cold[$round]}" s
 	rm -rf --one-file-system "$KILN_CACHE_DIR"
@@ -48,13 +49,19 @@ for round in $(seq "$rounds"); do
 	mv "$work/logs" "$work/logs-$round"
 	batch[$round]=$(kiln_build "$plain" "$second" "$third" --no-cache --jobs 2); record batch-of-3 "$round" "${batch[$round]}" s
 	mv "$work/logs" "$work/logs-$round-batch"
+	rm -rf --one-file-system "$KILN_CACHE_DIR"
+	cached[$round]=$(kiln_build "$plain" "$second" "$third" --jobs 2); record batch-cached "$round" "${cached[$round]}" s
+	mv "$work/logs" "$work/logs-$round-batch-cached"
 	# The round's own ratio too: the archive's speed drifts between rounds, and it decides most of both figures.
 	record batch/cold "$round" "$(awk -v a="${batch[$round]}" -v b="${cold[$round]}" 'BEGIN{printf "%.2f", a/b}')" ratio
+	record batch-cached/cold "$round" "$(awk -v a="${cached[$round]}" -v b="${cold[$round]}" 'BEGIN{printf "%.2f", a/b}')" ratio
 done
-c=$(median "${cold[@]}"); w=$(median "${hot[@]}"); b=$(median "${batch[@]}")
+c=$(median "${cold[@]}"); w=$(median "${hot[@]}"); b=$(median "${batch[@]}"); k=$(median "${cached[@]}")
 record median-cold - "$c" s
 record median-warm - "$w" s
 record median-batch-of-3 - "$b" s
+record median-batch-cached - "$k" s
 record warm/cold - "$(awk -v a="$w" -v b="$c" 'BEGIN{printf "%.2f", a/b}')" ratio
 record batch/cold - "$(awk -v a="$b" -v b="$c" 'BEGIN{printf "%.2f", a/b}')" ratio
+record batch-cached/cold - "$(awk -v a="$k" -v b="$c" 'BEGIN{printf "%.2f", a/b}')" ratio
 rm -rf --one-file-system "$work/workspace" "$work/cache"

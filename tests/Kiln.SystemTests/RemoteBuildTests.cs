@@ -46,7 +46,7 @@ public sealed class RemoteBuildTests : IDisposable
                 KILN_CACHE_DIR: {SuiteCache.Environment["KILN_CACHE_DIR"]}
             """);
 
-        var refused = await KilnCli.RunAsync("build", "--host", $"root@127.0.0.1:{FreePort()}", "--ssh-config", server.ClientConfig, Manifest);
+        var refused = await KilnCli.RunAsync("build", "--host", $"root@127.0.0.1:{FreePort()}", "--ssh-config", server.ClientConfig, "--log", Path.Combine(_directory, "logs-refused"), Manifest);
         refused.ExitCode.ShouldBe(2, refused.ToString());
         refused.Error.ShouldContain("refused the connection");
         refused.Error.ShouldContain("check the port and that an SSH server runs there");

@@ -24,6 +24,7 @@ public sealed class RollbackTests
         run.Error.ShouldContain("exit code 3");
         var log = File.ReadAllText(Directory.GetFiles(Path.Combine(Workspace(manifest), "logs")).OrderBy(File.GetLastWriteTimeUtc).Last());
         log.ShouldContain("undo: detach /dev/loop", Case.Sensitive, "the rollback should have had a loop device to detach");
+        RemoveWorkspace(manifest);
     }
 
     /// <summary>
@@ -58,6 +59,18 @@ public sealed class RollbackTests
         leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
         BuildDirectories(manifest).ShouldBeEmpty();
         Directory.GetFiles(Workspace(manifest), "*.qcow2").ShouldBeEmpty();
+        RemoveWorkspace(manifest);
+    }
+
+    /// <summary>The workspace (its logs) goes once the test passed; a failed test leaves it to be read.</summary>
+    private static void RemoveWorkspace(string manifest)
+    {
+        TestDirectory.Remove(Workspace(manifest));
+        var parent = Path.GetDirectoryName(Workspace(manifest))!;
+        if (Directory.Exists(parent) && Directory.GetFileSystemEntries(parent).Length == 0)
+        {
+            Directory.Delete(parent);
+        }
     }
 
     private static string TestManifest(string name) => Path.Combine(AppContext.BaseDirectory, "Manifests", name);

@@ -34,8 +34,9 @@ public sealed record BootstrapperSection
     public bool Cache { get; init; } = true;
 
     /// <summary>
-    /// <c>bootstrapper.in_memory</c> (Kiln): a build whose tree goes into no store (the cache off) puts its build
-    /// directory on a tmpfs when the host's available memory holds it with room to spare (default on).
+    /// <c>bootstrapper.in_memory</c> (Kiln): a build puts its build directory on a tmpfs when the host's available
+    /// memory holds it with room to spare, with the cache or without, alone in its run or not (default on;
+    /// <see cref="Plugins.TmpfsWorkspace.InMemoryWorkspace"/>, <see cref="Builds.ConcurrentBuildMemory"/>).
     /// </summary>
     public bool InMemory { get; init; } = true;
 }
