@@ -12,29 +12,12 @@ namespace Kiln.SystemTests;
 public sealed class ManyImagesTests
 {
     [SystemFact]
-    public async Task Three_manifests_with_one_bootstrap_bootstrap_once_and_a_failing_one_is_rolled_back_alone()
-    {
-        var directory = Directory.CreateTempSubdirectory("kiln-many-images-").FullName;
-        var output = Path.Combine(directory, "out");
-        var logs = Path.Combine(directory, "logs");
-        var workspace = Path.Combine("/var/tmp", Path.GetFileName(directory));
-        try
+    public Task Three_manifests_with_one_bootstrap_bootstrap_once_and_a_failing_one_is_rolled_back_alone() =>
+        InBatchDirectoryAsync("kiln-many-images-", async (directory, output, logs, workspace) =>
         {
-            var first = Write(directory, "batch-first", """
-                  commands:
-                    commands:
-                      - [sh, -c, 'echo first > {root}/etc/kiln-batch']
-                """);
-            var second = Write(directory, "batch-second", """
-                  commands:
-                    commands:
-                      - [sh, -c, 'echo second > {root}/etc/kiln-batch']
-                """);
-            var broken = Write(directory, "batch-broken", """
-                  commands:
-                    commands:
-                      - [sh, -c, 'echo this command fails on purpose >&2; exit 7']
-                """);
+            var first = WriteEcho(directory, "batch-first", "echo first > {root}/etc/kiln-batch");
+            var second = WriteEcho(directory, "batch-second", "echo second > {root}/etc/kiln-batch");
+            var broken = WriteEcho(directory, "batch-broken", "echo this command fails on purpose >&2; exit 7");
 
             // --no-cache: the trees are shared through the run's own store, so the sharing is this run's, not an earlier test's.
             var run = await KilnCli.RunAsync("build", first, second, broken, "--jobs", "2", "--no-cache", "--output", output, "--log", logs, "--workspace", workspace);
@@ -50,11 +33,11 @@ public sealed class ManyImagesTests
             Directory.GetFiles(output, "batch-broken*").ShouldBeEmpty("the failed build must publish nothing");
             Directory.GetFiles(output, ".*").ShouldBeEmpty("no temporary output may be left");
 
-            var buildLogs = Directory.GetFiles(logs, "*.log").Where(f => !Path.GetFileName(f).StartsWith("run-", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
+            var buildLogs = BuildLogs(logs);
             buildLogs.Count.ShouldBe(3);
             buildLogs.Count(l => l.Contains(": miss, ", StringComparison.Ordinal)).ShouldBe(1, "one build bootstraps");
             buildLogs.Count(l => l.Contains(": hit, ", StringComparison.Ordinal)).ShouldBe(2, "the other two use its tree");
-            if (Kiln.Host.HostMemory.Available() >= Kiln.Disks.ByteSize.Parse("16GiB"))
+            if (HasMemoryForBatches)
             {
                 // The run keeps no tree on disk: its store and its builds are in memory, and the hits are layered on the stored tree.
                 run.All.ShouldContain("the run keeps its shared trees in memory", Case.Sensitive, run.ToString());
@@ -64,6 +47,52 @@ public sealed class ManyImagesTests
             }
 
             Directory.GetFiles(logs, "run-*.log").Length.ShouldBe(1, "the run has a log of its own");
+        });
+
+    [SystemFact]
+    public Task Two_manifests_with_the_cache_build_in_memory_and_are_layered_on_the_cached_tree() =>
+        InBatchDirectoryAsync("kiln-many-cached-", async (directory, output, logs, workspace) =>
+        {
+            var first = WriteEcho(directory, "cached-first", "echo first > {root}/etc/kiln-batch");
+            var second = WriteEcho(directory, "cached-second", "echo second > {root}/etc/kiln-batch");
+
+            // The suite's cache: an earlier test may have stored this system (then both builds hit), or this run stores it.
+            var run = await KilnCli.RunAsync("build", first, second, "--jobs", "2", "--output", output, "--log", logs, "--workspace", workspace);
+
+            run.ExitCode.ShouldBe(0, run.ToString());
+            run.All.ShouldContain("2 of 2 images built", Case.Sensitive, run.ToString());
+            var buildLogs = BuildLogs(logs);
+            buildLogs.Count.ShouldBe(2);
+            buildLogs.Count(l => l.Contains("cache: miss, ", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(1, "the second build waits for the first one's tree");
+            buildLogs.Count(l => l.Contains("cache: hit, ", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(1);
+            if (HasMemoryForBatches)
+            {
+                // A miss bootstraps into the cache through a bind mount; both roots are layered on the stored tree, their upper layers in memory.
+                run.All.ShouldNotContain("the run keeps its shared trees in memory", Case.Sensitive, "the run has no store of its own with the cache");
+                buildLogs.ShouldAllBe(l => l.Contains("building in memory", StringComparison.Ordinal));
+                buildLogs.ShouldAllBe(l => l.Contains("the root is layered on it", StringComparison.Ordinal));
+            }
+
+            foreach (var (name, text) in new[] { ("cached-first", "first\n"), ("cached-second", "second\n") })
+            {
+                using var inspector = new ImageInspector(Path.Combine(output, name + ".raw"));
+                inspector.ReadFile("/etc/kiln-batch").ShouldBe(text, "each build's change is its own, not the other's through the shared tree");
+            }
+        });
+
+    private static bool HasMemoryForBatches => Kiln.Host.HostMemory.Available() >= Kiln.Disks.ByteSize.Parse("16GiB");
+
+    /// <summary>
+    /// Runs <paramref name="test"/> with a directory for its manifests, the output and the logs in it, and a workspace
+    /// in /var/tmp; afterwards the workspace must hold nothing, and both go.
+    /// </summary>
+    private static async Task InBatchDirectoryAsync(string prefix, Func<string, string, string, string, Task> test)
+    {
+        var directory = Directory.CreateTempSubdirectory(prefix).FullName;
+        var workspace = Path.Combine("/var/tmp", Path.GetFileName(directory));
+        try
+        {
+            await test(directory, Path.Combine(directory, "out"), Path.Combine(directory, "logs"), workspace);
 
             var leftovers = HostState.Below(workspace);
             leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
@@ -80,68 +109,19 @@ public sealed class ManyImagesTests
         }
     }
 
-    [SystemFact]
-    public async Task Two_manifests_with_the_cache_build_in_memory_and_are_layered_on_the_cached_tree()
-    {
-        var directory = Directory.CreateTempSubdirectory("kiln-many-cached-").FullName;
-        var output = Path.Combine(directory, "out");
-        var logs = Path.Combine(directory, "logs");
-        var workspace = Path.Combine("/var/tmp", Path.GetFileName(directory));
-        try
-        {
-            var first = Write(directory, "cached-first", """
-                  commands:
-                    commands:
-                      - [sh, -c, 'echo first > {root}/etc/kiln-batch']
-                """);
-            var second = Write(directory, "cached-second", """
-                  commands:
-                    commands:
-                      - [sh, -c, 'echo second > {root}/etc/kiln-batch']
-                """);
+    /// <summary>The logs of the run's builds (not the run's own).</summary>
+    private static List<string> BuildLogs(string logs) =>
+        [.. Directory.GetFiles(logs, "*.log").Where(f => !Path.GetFileName(f).StartsWith("run-", StringComparison.Ordinal)).Select(File.ReadAllText)];
 
-            // The suite's cache: an earlier test may have stored this system (then both builds hit), or this run stores it.
-            var run = await KilnCli.RunAsync("build", first, second, "--jobs", "2", "--output", output, "--log", logs, "--workspace", workspace);
-
-            run.ExitCode.ShouldBe(0, run.ToString());
-            run.All.ShouldContain("2 of 2 images built", Case.Sensitive, run.ToString());
-            var buildLogs = Directory.GetFiles(logs, "*.log").Where(f => !Path.GetFileName(f).StartsWith("run-", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
-            buildLogs.Count.ShouldBe(2);
-            buildLogs.Count(l => l.Contains("cache: miss, ", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(1, "the second build waits for the first one's tree");
-            buildLogs.Count(l => l.Contains("cache: hit, ", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(1);
-            if (Kiln.Host.HostMemory.Available() >= Kiln.Disks.ByteSize.Parse("16GiB"))
-            {
-                // A miss bootstraps into the cache through a bind mount; both roots are layered on the stored tree, their upper layers in memory.
-                run.All.ShouldNotContain("the run keeps its shared trees in memory", Case.Sensitive, "the run has no store of its own with the cache");
-                buildLogs.ShouldAllBe(l => l.Contains("building in memory", StringComparison.Ordinal));
-                buildLogs.ShouldAllBe(l => l.Contains("the root is layered on it", StringComparison.Ordinal));
-            }
-
-            foreach (var (name, text) in new[] { ("cached-first", "first\n"), ("cached-second", "second\n") })
-            {
-                using var inspector = new ImageInspector(Path.Combine(output, name + ".raw"));
-                inspector.ReadFile("/etc/kiln-batch").ShouldBe(text, "each build's change is its own, not the other's through the shared tree");
-            }
-
-            var leftovers = HostState.Below(workspace);
-            leftovers.IsEmpty.ShouldBeTrue(leftovers.ToString());
-            Directory.GetFileSystemEntries(workspace).ShouldBeEmpty("the build directories should be gone");
-        }
-        finally
-        {
-            if (Directory.Exists(workspace) && HostState.Below(workspace).IsEmpty)
-            {
-                TestDirectory.Remove(workspace);
-            }
-
-            TestDirectory.Remove(directory);
-        }
-    }
-
-    private static string Write(string directory, string name, string plugins)
+    /// <summary>The small manifest <paramref name="name"/> with the commands plugin running <paramref name="script"/> with sh.</summary>
+    private static string WriteEcho(string directory, string name, string script)
     {
         var path = Path.Combine(directory, name + ".yml");
-        File.WriteAllText(path, SmallManifest.Text(name, plugins));
+        File.WriteAllText(path, SmallManifest.Text(name, $"""
+              commands:
+                commands:
+                  - [sh, -c, '{script}']
+            """));
         return path;
     }
 }
