@@ -65,7 +65,7 @@ public sealed partial class BootTester(IBootBackend backend, TimeSpan? promptSta
             return result;
         }
 
-        if (await SendUserAsync(console, options.User, cancellationToken) is { } failure)
+        if (await SendUserAsync(console, options.User, options.Timeout, cancellationToken) is { } failure)
         {
             return result with { Failure = failure };
         }
@@ -130,10 +130,13 @@ public sealed partial class BootTester(IBootBackend backend, TimeSpan? promptSta
     /// <summary>
     /// Types the user name and waits for the password prompt. Another program writing to the console right then
     /// (cloud-init printing the host keys as the login prompt appears) can bury the prompt: when the console
-    /// falls silent without one, an empty answer brings the login prompt back and the name is typed again.
+    /// falls silent without one, an empty answer brings the login prompt back and the name is typed again. That
+    /// login prompt is awaited as long as the first one (<paramref name="loginWait"/>, <c>--timeout</c>): a guest
+    /// under software emulation can stall for a minute or more right after its first prompt (an arm64 guest under
+    /// TCG, its udev workers checking module signatures in software, reported soft lockups of 24 s there).
     /// </summary>
     /// <returns>Null at the password prompt, else why not.</returns>
-    private async Task<string?> SendUserAsync(SerialConsole console, string user, CancellationToken cancellationToken)
+    private async Task<string?> SendUserAsync(SerialConsole console, string user, TimeSpan loginWait, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -149,9 +152,9 @@ public sealed partial class BootTester(IBootBackend backend, TimeSpan? promptSta
             }
 
             await console.SendLineAsync(string.Empty);
-            if (await console.WaitForAsync(LoginPrompt(), LoginTimeout, cancellationToken) is null)
+            if (await console.WaitForAsync(LoginPrompt(), loginWait, cancellationToken) is null)
             {
-                return "no password prompt after the user name, and no login prompt after an empty answer";
+                return $"no password prompt after the user name, and no login prompt within {loginWait.TotalSeconds:F0} s after an empty answer";
             }
         }
     }

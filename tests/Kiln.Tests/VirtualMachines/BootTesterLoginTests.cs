@@ -54,6 +54,24 @@ public sealed class BootTesterLoginTests
         result.Failure.ShouldBe("no password prompt after the user name (the console did not stop at a line ending in `:`; tried 3 times)");
     }
 
+    [Fact]
+    public async Task The_login_prompt_after_an_empty_answer_is_awaited_as_long_as_the_first_one()
+    {
+        // A guest that stalls after its first prompt, here for longer than --timeout (the test is not a minute long).
+        const string console = """
+            printf 'debian login: '
+            read user
+            read answer
+            sleep 3
+            printf 'debian login: '
+            read user
+            """;
+
+        var result = await new BootTester(new ScriptedConsole(console), Stall).RunAsync(Request, new BootTestOptions { User = "root", Password = "secret", Timeout = TimeSpan.FromSeconds(1) }, CancellationToken.None);
+
+        result.Failure.ShouldBe("no password prompt after the user name, and no login prompt within 1 s after an empty answer");
+    }
+
     private static BootRequest Request => new() { Image = "/nonexistent/image.qcow2" };
 
     /// <summary>A backend whose "VM" is a shell script talking on its standard input and output.</summary>
